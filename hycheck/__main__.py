@@ -1,0 +1,5 @@
+"""``python -m hycheck``: the same as the ``hycheck`` command."""
+
+from hycheck.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,136 @@
+"""The ``hycheck`` command.
+
+Exit codes (``main`` returns them):
+
+* 0: nothing at or above the ``--fail-on`` severity (default ``error``);
+* 1: findings at or above it;
+* 2: usage, configuration or input error (an unreadable page, a bad expectation file);
+* 130: interrupted.
+
+Every expected error is a ``HycheckError`` caught here, in one place, and printed as one line;
+``--debug`` re-raises it.  Anything else is a bug and propagates as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from hycheck.errors import CLIError, HycheckError
+
+if TYPE_CHECKING:
+    from hycheck.pages import Pages
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``hycheck`` command line; return the exit code (see the module docstring)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        run: Command = args.run
+        return run(args)
+    except HycheckError as exc:
+        if args.debug:
+            raise
+        print(f"hycheck: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("hycheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `hycheck extract … | head`: the reader went away; that is not an error of ours.
+        sys.stderr.close()
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hycheck",
+        description="Data quality and change tracking for figures on Chinese government pages.",
+    )
+    parser.add_argument("--debug", action="store_true", help="re-raise errors with a traceback")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("pages", help="list the articles read from page files or directories")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    p.set_defaults(run=_cmd_pages)
+
+    p = sub.add_parser("extract", help="extract every stated figure")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    p.set_defaults(run=_cmd_extract)
+    return parser
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _read(paths: Sequence[str]) -> Pages:
+    """Read pages, printing each problem (path:line: message) to stderr as it stands."""
+    from hycheck.pages import load_pages
+
+    pages = load_pages(*paths)
+    for problem in pages.problems:
+        print(f"hycheck: {problem}", file=sys.stderr)
+    return pages
+
+
+def _input_status(pages: Pages) -> int:
+    """2 when any input could not be read cleanly (the rest was still processed), else 0."""
+    return 2 if pages.problems else 0
+
+
+def _open_output(path: str | None) -> IO[str]:
+    if path is None:
+        return sys.stdout
+    try:
+        return Path(path).open("w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise CLIError(f"cannot write {path}: {exc.strerror}") from exc
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+def _cmd_pages(args: argparse.Namespace) -> int:
+    pages = _read(args.paths)
+    out = _open_output(args.output)
+    try:
+        out.write("page\tdoc\tline\tlisted\tstated\tregion\tlength\ttitle\n")
+        for a in pages:
+            listed = a.listed.isoformat() if a.listed else "-"
+            stated = a.stated.isoformat() if a.stated else "-"
+            out.write(
+                f"{a.page}\t{a.doc}\t{a.line}\t{listed}\t{stated}\t{a.region or '-'}"
+                f"\t{len(a.body)}\t{a.title}\n"
+            )
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return _input_status(pages)
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from hycheck.extract import extract, write_figures
+
+    pages = _read(args.paths)
+    figures = extract(pages)
+    if args.format == "parquet":
+        if args.output is None:
+            raise CLIError("--format parquet needs --output FILE")
+        write_figures(figures, args.output, "parquet")
+    else:
+        out = _open_output(args.output)
+        try:
+            write_figures(figures, out, args.format)
+        finally:
+            if out is not sys.stdout:
+                out.close()
+    return _input_status(pages)
