@@ -367,8 +367,11 @@ def read_html(text: str) -> tuple[list[Record], list[Problem]]:
     try:
         import trafilatura
         from trafilatura.settings import Document
-    except ImportError:
-        return [], [(0, "saved HTML pages need the html extra: pip install 'hycheck[html]'")]
+    except ImportError as exc:
+        hint = "saved HTML pages need the html extra: pip install 'hycheck[html]'"
+        if not (isinstance(exc, ModuleNotFoundError) and exc.name == "trafilatura"):
+            hint += f" (trafilatura is there but does not import: {exc})"
+        return [], [(0, hint)]
     metas = html_metas(text)
     try:
         doc = trafilatura.bare_extraction(

@@ -314,6 +314,25 @@ def test_html_without_the_html_extra_is_a_clear_problem(
     ]
 
 
+def test_a_broken_trafilatura_install_is_a_problem_that_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def fake_import(name: str, *args: object, **kwargs: object) -> object:
+        if name == "trafilatura":
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean.")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    pages = load_pages(DATA / "gov_article.html")
+    (problem,) = pages.problems
+    assert problem.message.startswith("saved HTML pages need the html extra")
+    assert "does not import: lxml.html.clean module is now a separate project" in problem.message
+
+
 def test_a_txt_file_holding_json_lines_or_html_is_read_by_its_content(tmp_path: Path) -> None:
     as_txt = tmp_path / "dump.txt"
     as_txt.write_bytes((DATA / "articles.jsonl").read_bytes())
