@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,8 +63,44 @@ def vocabulary(metric_names: Mapping[str, Sequence[str]]) -> Vocabulary:
     return _vocabulary(items)
 
 
-PlaceFinder = Callable[[str], str | None]
-"""Given the text before a figure in its clause, the region it names as subject, if any."""
+def subject_region(clause: str, article_region: str) -> str:
+    """The region a clause is about: the first place it names as its subject, else the
+    article's.  全区/我区 is the article's region, 全市/全省/全国 its city, province or country;
+    a place after 占/比/在 is a comparison base (占全省45%), not the subject.
+
+    >>> subject_region("武汉市大健康产业总产值已占全省", "汉阳区")
+    '武汉市'
+    >>> subject_region("全区工业经济总量在全市占比突破", "汉阳区")
+    '汉阳区'
+    """
+    from hycheck.gazetteer import ancestors, find_places
+
+    candidates: list[tuple[int, int, str]] = []
+    for start, end, place in find_places(clause):
+        if place.level != "country":  # 中国 mostly starts a name (中国电建集团); 全国 counts
+            candidates.append((start, end, place.name))
+    for word in (*lx.SELF_REGION_WORDS, *lx.PARENT_REGION_WORDS):
+        i = clause.find(word)
+        if i >= 0:
+            candidates.append((i, i + len(word), word))
+    for start, end, name in sorted(candidates):
+        if clause[max(0, start - 2) : start].endswith(lx.DENOMINATOR_CUES):
+            continue
+        if name in lx.SELF_REGION_WORDS:
+            return article_region
+        level = lx.PARENT_REGION_WORDS.get(name)
+        if level is not None:
+            wider = [p.name for p in ancestors(article_region) if p.level == level]
+            return wider[0] if wider else article_region
+        # 武汉市汉阳区: a chain of places names its last, most specific member
+        chain_end, chosen = end, name
+        for s2, e2, n2 in sorted(candidates):
+            if s2 == chain_end:
+                chain_end, chosen = e2, n2
+        return chosen
+    return article_region
+
+
 
 
 def read_figures(
@@ -72,7 +108,6 @@ def read_figures(
     norm: str,
     quantities: Sequence[Quantity],
     vocab: Vocabulary,
-    place_of: PlaceFinder | None = None,
 ) -> list[Figure]:
     """Interpret the quantities of one article (``norm`` is its normalised body)."""
     if not quantities:
@@ -116,9 +151,7 @@ def read_figures(
             period = shift(period, -1)  # 由90立方米/秒提升到236立方米/秒: 90 is the year before
         if kind is Kind.ACTUAL and is_multiyear(period) and _is_flow(q, growth):
             kind = Kind.CUMULATIVE  # 五年来 … 新改扩建学校20所: summed over the plan period
-        region = article.region
-        if place_of is not None:
-            region = place_of(body[max(s0, q.start - SENTENCE_WINDOW) : q.start]) or region
+        region = subject_region(norm[c0 : q.start], article.region)
         figure = Figure(
             page=article.page,
             doc=article.doc,
