@@ -157,6 +157,7 @@ class _Document(Writer):
             if not found and not (i == 6 and self.report.problems):
                 continue
             self.block(f"## {heading}")
+            self.block(self.count(found, problems=i == 6, articles=i not in (1, 2)))
             if i == 1:
                 pairs(self, _worst_first(found))
             elif i == 2:
@@ -167,6 +168,16 @@ class _Document(Writer):
                 if i == 6:
                     self.problems()
                 self.grouped(found, by_page=False)
+
+    def count(self, found: list[Finding], *, problems: bool, articles: bool) -> str:
+        """How much a section holds: 3 findings in 2 articles."""
+        places = {(loc.page, loc.doc) for f in found if (loc := locate(f, self.lines_of))}
+        places = places if articles else set()
+        where = f" in {plural(len(places), 'article')}" if places else ""
+        text = f"{plural(len(found), 'finding')}{where}."
+        if problems and self.report.problems:
+            text = f"{plural(len(self.report.problems), 'problem')} reading the input; {text}"
+        return text
 
     # -- article-grouped sections ------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import random
 from datetime import date
@@ -282,3 +283,11 @@ def test_report_read_back_keeps_article_lines_for_annotations() -> None:
     report = Report([Finding(Code.ARTICLE_ADDED, Severity.INFO, "新", article=art)], sources=[art])
     again = Report.from_dict(json.loads(render_json(report)))
     assert again.lines() == {(SEED, 4): 17}
+
+
+def test_report_command_reads_a_saved_report_from_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(render_json(seed_report())))
+    main(["report", "-", "--format", "github"])
+    assert capsys.readouterr().out == render(seed_report(), "github")
