@@ -115,7 +115,7 @@ def series(w: Writer, findings: list[Finding]) -> None:
         ex = d.get("explanation")
         if isinstance(ex, Mapping) and ex.get("sentence"):
             src = f"{md(shorten(str(ex.get('title', '')), 40))} ({md(str(ex.get('page', '')))}"
-            src += f" · article {show(ex.get('doc'))} · char {show(ex.get('start'))})"
+            src += f" · article {md(show(ex.get('doc')))} · char {md(show(ex.get('start')))})"
             sentence = str(ex["sentence"])
             w.cut = w.cut or len(sentence) > 200
             w.block(

@@ -64,9 +64,31 @@ def assert_safe(markdown: str) -> None:
             assert cells == header, f"row of {cells} cells under a header of {header}"
         elif t.type == "fence" and t.info == "mermaid":
             assert_mermaid(t.content)
+    # markdown-it pads short rows and drops the cells of long ones, so count in the source:
+    # every row of a table has as many unescaped pipes as its header
+    source = markdown.split("\n")
+    for t in tokens:
+        if t.type == "table_open" and t.map:
+            rows = source[t.map[0] : t.map[1]]
+            widths = {_pipes(row) for row in rows}
+            assert len(widths) == 1, rows
     rendered = PARSER.render(markdown).lower()
     for tag in ("<script", "<img", "<iframe", 'javascript:"', 'href="javascript', 'href="http'):
         assert tag not in rendered, tag
+
+
+def _pipes(row: str) -> int:
+    """Cell separators of a table row: pipes not escaped by a backslash."""
+    count = 0
+    escaped = False
+    for c in row:
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif c == "|":
+            count += 1
+    return count
 
 
 _MERMAID_LINE = re.compile(
@@ -198,6 +220,8 @@ def test_hostile_titles_are_shown_character_for_character() -> None:
 def test_hostile_sentence_lines_are_joined_and_shown_as_text() -> None:
     visible = text_of(render_markdown(hostile_report()))
     assert "增长`7%` # 标题  > 引用 - 列表 <b>粗</b>" in visible
+    # a quoted sentence that starts like a numbered list is still quoted as written
+    assert "1. 2018年地区生产总值破千亿 <iframe src=//e.vil></iframe> [x]: http://e.vil" in visible
 
 
 def test_input_problems_cannot_start_a_heading() -> None:

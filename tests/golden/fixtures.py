@@ -291,7 +291,7 @@ def hostile_report() -> Report:
                         "page": page,
                         "doc": 1,
                         "title": HOSTILE_TITLES[1],
-                        "start": 0,
+                        "start": "<img src=x onerror=alert(5)>",  # not a number: still text
                         "sentence": HOSTILE_SENTENCES[1],
                     },
                 },

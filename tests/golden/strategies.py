@@ -100,9 +100,9 @@ def details(draw: st.DrawFn, code: Code, n: int) -> dict[str, Any]:
         if draw(st.booleans()):
             out["explanation"] = {
                 "page": draw(hostile_text),
-                "doc": 3,
+                "doc": draw(st.integers(0, 9) | hostile_text),
                 "title": draw(hostile_text),
-                "start": 4398,
+                "start": draw(st.integers(0, 9999) | hostile_text),
                 "sentence": draw(hostile_text),
             }
     elif code == Code.ARITHMETIC_MISMATCH:
