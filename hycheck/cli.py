@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from hycheck.pages import Pages
 
 Command = Callable[[argparse.Namespace], int]
+REPORT_FORMATS = ("markdown", "text", "json", "junit", "github")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -72,6 +73,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
     p.set_defaults(run=_cmd_extract)
+
+    p = sub.add_parser(
+        "report",
+        help="render a saved JSON report again (markdown, text, json, junit, github)",
+        description="Render a report saved with --format json in another format.  Exits as "
+        "check does: 2 when the report records input problems, 1 when it has findings at or "
+        "above --fail-on, else 0.",
+    )
+    p.add_argument("report", metavar="FINDINGS.json", help="a JSON report; - reads stdin")
+    p.add_argument("--format", choices=REPORT_FORMATS, default="markdown")
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default="error",
+        help="severity from which the exit code is 1 and a JUnit test case fails",
+    )
+    p.add_argument("--limit", type=int, default=20, help="markdown: items shown a list")
+    p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    p.set_defaults(run=_cmd_report)
     return parser
 
 
@@ -149,3 +169,36 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             if out is not sys.stdout:
                 out.close()
     return _input_status(pages)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    import json
+
+    from hycheck.model import Severity
+    from hycheck.report import Report, render
+
+    source = "<stdin>" if args.report == "-" else args.report
+    try:
+        if args.report == "-":
+            text = sys.stdin.read()
+        else:
+            text = Path(args.report).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CLIError(f"cannot read {source}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise CLIError(f"{source}: not UTF-8 (byte {exc.start})") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CLIError(f"{source}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from exc
+    report = Report.from_dict(data, source)
+    fail_on = Severity(args.fail_on)
+    out = _open_output(args.output)
+    try:
+        out.write(render(report, args.format, fail_on=fail_on, limit=max(args.limit, 0)))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if report.problems:
+        return 2
+    return 1 if any(f.severity.rank >= fail_on.rank for f in report.findings) else 0
