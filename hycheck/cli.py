@@ -20,11 +20,16 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from hycheck.errors import CLIError, HycheckError
+from hycheck.model import Severity
 
 if TYPE_CHECKING:
+    from hycheck.model import Finding
     from hycheck.pages import Pages
 
 Command = Callable[[argparse.Namespace], int]
+
+FAIL_ON = ("error", "warning", "info", "never")
+DIFF_FORMATS = ("text", "json", "markdown", "junit", "github")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -66,6 +71,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
     p.set_defaults(run=_cmd_extract)
+
+    p = sub.add_parser("diff", help="what changed between two scrapes (page files or directories)")
+    p.add_argument("old", metavar="OLD", help="the earlier scrape: a page file or a directory")
+    p.add_argument("new", metavar="NEW", help="the later scrape: a page file or a directory")
+    p.add_argument("--fail-on", choices=FAIL_ON, default="error", help="exit 1 at or above this")
+    p.add_argument("--format", choices=DIFF_FORMATS, default="text")
+    p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    p.set_defaults(run=_cmd_diff)
     return parser
 
 
@@ -134,3 +147,42 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             if out is not sys.stdout:
                 out.close()
     return _input_status(pages)
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from hycheck.diff import diff_scrapes
+    from hycheck.extract import extract
+    from hycheck.report import Report, render
+
+    old, new = _read([args.old]), _read([args.new])
+    old_figures, new_figures = extract(old), extract(new)
+    findings = diff_scrapes(old, old_figures, new, new_figures)
+    report = Report(
+        findings,
+        pages=sorted({a.page for a in new}),
+        articles=len(new),
+        figures=len(new_figures),
+        problems=[str(p) for p in (*old.problems, *new.problems)],
+        extra={"old": args.old, "new": args.new},
+    )
+    try:
+        text = render(report, args.format)
+    except ValueError as exc:
+        raise CLIError(f"--format {args.format}: format not available yet ({exc})") from exc
+    out = _open_output(args.output)
+    try:
+        out.write(text)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if old.problems or new.problems:
+        return 2
+    return _fail_status(findings, args.fail_on)
+
+
+def _fail_status(findings: Sequence[Finding], fail_on: str) -> int:
+    """1 when a finding is at or above the ``--fail-on`` severity, else 0."""
+    if fail_on == "never":
+        return 0
+    threshold = Severity(fail_on).rank
+    return 1 if any(f.severity.rank >= threshold for f in findings) else 0

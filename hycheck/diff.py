@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from hycheck.intervals import CompareRules, coerce_rules, norm_metric_text, norm_text
+from hycheck.intervals import _NOISE, CompareRules, coerce_rules, norm_metric_text, norm_text
 from hycheck.model import Article, Code, Figure, Finding, Severity
 
 __all__ = ["diff_scrapes", "fallback_identity", "match_articles"]
@@ -299,14 +300,55 @@ def _context(article: Article, f: Figure) -> tuple[str, str]:
         if start < 0:
             return "", ""
         end = start + len(f.surface)
-    left = _DIGITS.sub("#", norm_text(text[max(0, start - _RAW_CONTEXT) : start]))
-    right = _DIGITS.sub("#", norm_text(text[end : end + _RAW_CONTEXT]))
+    left = _mask(text[max(0, start - _RAW_CONTEXT) : start])
+    right = _mask(text[end : end + _RAW_CONTEXT])
     return left[-CONTEXT:], right[:CONTEXT]
 
 
-def _token(article: Article, f: Figure) -> tuple[str, str, str]:
-    left, right = _context(article, f)
-    return (norm_metric_text(f.metric_text, f.region), left, right)
+def _mask(text: str) -> str:
+    """Normalised text with each run of digits as ``#``."""
+    return _DIGITS.sub("#", _NOISE.sub("", unicodedata.normalize("NFKC", text)))
+
+
+_MARK = "\ue000"  # a private-use character: survives NFKC and the noise filter
+
+
+def _tokens(article: Article, figs: Sequence[Figure]) -> list[tuple[str, str, str]]:
+    """The token of each figure: (normalised metric text, left context, right context).
+
+    The body is normalised once, with markers around the figures, so the contexts of a whole
+    article cost three regular-expression passes.
+    """
+    body = article.body
+    ordered = all(figs[k].end <= figs[k + 1].start for k in range(len(figs) - 1))
+    if (
+        not body
+        or _MARK in body
+        or not ordered
+        or any(body[f.start : f.end] != f.surface for f in figs)
+    ):
+        contexts = [_context(article, f) for f in figs]
+    else:
+        pieces: list[str] = []
+        prev = 0
+        for f in figs:
+            pieces += [body[prev : f.start], _MARK, f.surface, _MARK]
+            prev = f.end
+        pieces.append(body[prev:])
+        parts = _mask("".join(pieces)).split(_MARK)
+        flat = "".join(parts)
+        contexts = []
+        pos = 0
+        for k, part in enumerate(parts):
+            if k % 2 == 1:
+                contexts.append(
+                    (flat[max(0, pos - CONTEXT) : pos], flat[pos + len(part) :][:CONTEXT])
+                )
+            pos += len(part)
+    return [
+        (norm_metric_text(f.metric_text, f.region), left, right)
+        for f, (left, right) in zip(figs, contexts, strict=True)
+    ]
 
 
 def diff_figures(
@@ -319,8 +361,8 @@ def diff_figures(
     """The figure findings of one matched article pair."""
     if _same_figures(old, new) and (a.body == b.body or norm_text(a.body) == norm_text(b.body)):
         return []  # the fast path of an unchanged article
-    old_tok = [_token(a, f) for f in old]
-    new_tok = [_token(b, f) for f in new]
+    old_tok = _tokens(a, old)
+    new_tok = _tokens(b, new)
     pairs = _align(old_tok, new_tok)
     used_o = {i for i, _ in pairs}
     used_n = {j for _, j in pairs}

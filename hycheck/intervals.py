@@ -22,6 +22,7 @@ only the reading contradicts is never an error.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -275,6 +276,7 @@ def region_short(region: str) -> str:
     return region
 
 
+@functools.lru_cache(maxsize=65536)
 def norm_metric_text(text: str, region: str = "") -> str:
     """The metric text without owner and neutral words: 汉阳区大健康产业规模 → 大健康产业."""
     text = norm_text(text)

@@ -7,6 +7,7 @@ are those of the real text and a test cannot state a figure the text does not ho
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,11 +19,24 @@ from hycheck.series import sentences
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_984d2c24117c5c48.txt"
 
 
+def benchmark(name: str) -> Any:
+    """A module of ``benchmarks/`` (not a package), loaded by path."""
+    path = SEED.parent.parent / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"benchmarks_{name}", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def seed_articles() -> list[Article]:
     return list(load_pages(SEED))
 
 
-def place(article: Article, surface: str, value: float, unit: str, nth: int = 0, **fields: Any) -> Figure:
+def place(
+    article: Article, surface: str, value: float, unit: str, nth: int = 0, **fields: Any
+) -> Figure:
     """The figure ``surface`` at its ``nth`` occurrence in the article body."""
     start = -1
     for _ in range(nth + 1):
