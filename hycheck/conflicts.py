@@ -24,7 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any
 
 from hycheck.intervals import (
@@ -161,14 +161,49 @@ def cross_document_findings(
             (undated if f.period == "unknown" else dated)[scale].append(f)
     out: list[Finding] = []
     for members in groups.values():
-        for x, y in combinations(members, 2):
-            if x is not y:
-                out += _compare_pair(*order.earlier(x, y), order, rules)
+        reps = _statements(members, order)
+        for x, y in _candidate_pairs(reps, rules):
+            out += _compare_pair(*order.earlier(x, y), order, rules)
     for key, unknown in undated.items():
-        for x in unknown:
-            for y in dated.get(key, ()):
-                out += _scale_pair(*order.earlier(x, y), rules)
+        known = _statements(dated.get(key, []), order)
+        if not known:
+            continue
+        low = min(known, key=lambda f: (f.value, figure_order(f)))
+        high = max(known, key=lambda f: (f.value, figure_order(f)))
+        for x in _statements(unknown, order):
+            far = max(
+                (low, high),
+                key=lambda y: max(x.value, y.value) / max(min(x.value, y.value), 1e-300),
+            )
+            out += _scale_pair(*order.earlier(x, far), rules)
     return out
+
+
+def _apart(x: Figure, y: Figure) -> float:
+    """How many times apart two positive values are (0 when either is not positive)."""
+    if x.value <= 0 or y.value <= 0:
+        return 0.0
+    return max(x.value, y.value) / min(x.value, y.value)
+
+
+MAX_ALL_PAIRS = 64  # a group with more distinct statements is compared with its neighbours only
+
+
+def _statements(members: list[Figure], order: DocOrder) -> list[Figure]:
+    """One figure per distinct statement of a group (the earliest document's): a thousand
+    pages repeating 948亿元 are compared once, not a million times."""
+    first: dict[tuple[Any, ...], Figure] = {}
+    for f in sorted(members, key=lambda f: (order.key(f), figure_order(f))):
+        first.setdefault((f.value, f.upper, f.bound, f.kind, f.unit, f.surface), f)
+    return sorted(first.values(), key=figure_order)
+
+
+def _candidate_pairs(reps: list[Figure], rules: CompareRules) -> list[tuple[Figure, Figure]]:
+    """Every pair of a small group; neighbours in interval order in a large one."""
+    if len(reps) <= MAX_ALL_PAIRS:
+        return list(combinations(reps, 2))
+    ranked = sorted(reps, key=lambda f: (strict_interval(f, rules).lo, figure_order(f)))
+    return list(pairwise(ranked))
 
 
 def _compare_pair(a: Figure, b: Figure, order: DocOrder, rules: CompareRules) -> list[Finding]:
@@ -232,10 +267,8 @@ def _target_pair(target: Figure, outcome: Figure, rules: CompareRules) -> list[F
 def _scale_pair(a: Figure, b: Figure, rules: CompareRules) -> list[Finding]:
     """The same metric of the same place, one statement dated and one not, far apart."""
     ra, rb = reading_interval(a, rules), reading_interval(b, rules)
-    if ra.meets(rb) or a.value <= 0 or b.value <= 0:
-        return []
-    factor = max(a.value, b.value) / min(a.value, b.value)
-    if factor < rules.scale_factor:
+    factor = _apart(a, b)
+    if ra.meets(rb) or factor < rules.scale_factor:
         return []
     details = _pair_details(ra.as_list(), rb.as_list(), ra.gap(rb))
     details["factor"] = factor

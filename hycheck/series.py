@@ -70,6 +70,7 @@ def series_findings(
         elif is_outcome(f) and f.unit not in _NOT_LEVEL_UNITS:
             levels[(f.region, metric_key(f), f.unit)][year].append(f)
     out = []
+    index: CueIndex | None = None
     for (region, key, unit), by_year in sorted(levels.items()):
         if len(by_year) < 2:
             continue
@@ -77,7 +78,8 @@ def series_findings(
         rates = _rates(growth.get((region, key), {}), order)
         breaks = _breaks(points, rates, rules.max_change(points[0].metric), rules)
         if breaks:
-            out.append(_finding(region, key, unit, points, breaks, articles))
+            index = index or CueIndex(articles)
+            out.append(_finding(region, key, unit, points, breaks, index))
     return out
 
 
@@ -159,7 +161,7 @@ def _finding(
     unit: str,
     points: list[Figure],
     breaks: list[list[int]],
-    articles: Sequence[Article],
+    index: CueIndex,
 ) -> Finding:
     what = points[0].metric_text or points[0].metric
     path = " → ".join(f"{p.surface} ({p.period})" for p in points)
@@ -170,7 +172,7 @@ def _finding(
         "unit": unit,
         "breaks": breaks,
     }
-    explanation = explain(region, key, points, articles)
+    explanation = explain(region, key, points, index)
     message = f"{region} {what}: {path}: break at {where}"
     if explanation is not None:
         details["explanation"] = explanation
@@ -188,8 +190,35 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _SENTENCE.finditer(text)]
 
 
+class CueIndex:
+    """The sentences of each article that hold a break cue, built once per run."""
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self.by_region: dict[str, list[Article]] = defaultdict(list)
+        self.by_doc: dict[tuple[str, int], Article] = {}
+        self._pieces: dict[tuple[str, int], list[tuple[int, str]]] = {}
+        self._cues: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
+        for a in articles:
+            self.by_region[a.region].append(a)
+            self.by_doc[(a.page, a.doc)] = a
+
+    def cues(self, art: Article) -> tuple[list[tuple[int, str]], list[tuple[int, int, int]]]:
+        """(sentences, [(sentence index, strong cues, weak cues)]) of one article."""
+        key = (art.page, art.doc)
+        if key not in self._pieces:
+            pieces = sentences(art.body)
+            found = []
+            for k, (_, sentence) in enumerate(pieces):
+                strong = sum(c in sentence for c in BREAK_CUES_STRONG)
+                weak = sum(c in sentence for c in BREAK_CUES_WEAK)
+                if strong or weak:
+                    found.append((k, strong, weak))
+            self._pieces[key], self._cues[key] = pieces, found
+        return self._pieces[key], self._cues[key]
+
+
 def explain(
-    region: str, key: str, points: Sequence[Figure], articles: Iterable[Article]
+    region: str, key: str, points: Sequence[Figure], index: CueIndex
 ) -> dict[str, Any] | None:
     """The sentence that best explains a break, from the articles about this region.
 
@@ -198,34 +227,31 @@ def explain(
     """
     names = {p.metric_text for p in points if p.metric_text}
     names |= set(METRIC_SYNONYMS.get(key, ()))
-    names = {n for n in names if n}
-    point_docs = {(p.page, p.doc) for p in points}
+    names.discard("")
+    arts = {(a.page, a.doc): a for a in index.by_region.get(region, ())}
+    for p in points:
+        if (p.page, p.doc) in index.by_doc:
+            arts[(p.page, p.doc)] = index.by_doc[(p.page, p.doc)]
     best: tuple[tuple[int, ...], dict[str, Any]] | None = None
-    for art in articles:
-        if art.region != region and (art.page, art.doc) not in point_docs:
-            continue
-        pieces = sentences(art.body)
-        mentions = [any(n in s for n in names) for _, s in pieces]
-        for k, (start, sentence) in enumerate(pieces):
-            strong = sum(c in sentence for c in BREAK_CUES_STRONG)
-            weak = sum(c in sentence for c in BREAK_CUES_WEAK)
-            if not strong and not weak:
+    for _, art in sorted(arts.items()):
+        pieces, cues = index.cues(art)
+        for k, strong, weak in cues:
+            itself = _mentions(pieces, k, names)
+            if not (itself or _mentions(pieces, k - 1, names) or _mentions(pieces, k + 1, names)):
                 continue
-            near = (
-                mentions[k]
-                or (k > 0 and mentions[k - 1])
-                or (k + 1 < len(pieces) and mentions[k + 1])
-            )
-            if not near:
-                continue
-            rank = (int(strong > 0), int(mentions[k]), strong + weak, -art.doc, -start)
-            quote = {
-                "page": art.page,
-                "doc": art.doc,
-                "title": art.title,
-                "start": start,
-                "sentence": sentence.strip(),
-            }
+            start, sentence = pieces[k]
+            rank = (int(strong > 0), int(itself), strong + weak, -art.doc, -start)
             if best is None or rank > best[0]:
+                quote = {
+                    "page": art.page,
+                    "doc": art.doc,
+                    "title": art.title,
+                    "start": start,
+                    "sentence": sentence.strip(),
+                }
                 best = (rank, quote)
     return None if best is None else best[1]
+
+
+def _mentions(pieces: list[tuple[int, str]], k: int, names: set[str]) -> bool:
+    return 0 <= k < len(pieces) and any(n in pieces[k][1] for n in names)

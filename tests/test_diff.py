@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hycheck.cli import main
-from hycheck.diff import diff_scrapes, match_articles
+from hycheck.diff import diff_scrapes
 from hycheck.intervals import CompareRules
+from hycheck.match import match_articles
 from hycheck.model import Article, Bound, Code, Figure, Finding, Kind, Severity
 from hycheck.pages import load_pages
 
