@@ -72,9 +72,10 @@ def arithmetic_findings(
     figures: Sequence[Figure], articles: Sequence[Article], rules: CompareRules
 ) -> list[Finding]:
     """arithmetic_mismatch findings of every article."""
-    bodies = {(a.page, a.doc): a.body for a in articles}
+    keys = {(f.page, f.doc) for f in figures if _may_relate(f)}
+    bodies = {(a.page, a.doc): a.body for a in articles if (a.page, a.doc) in keys}
     out: list[Finding] = []
-    for key, figs in by_article(figures).items():
+    for key, figs in by_article(f for f in figures if (f.page, f.doc) in keys).items():
         groups = _by_sentence(figs, bodies.get(key, ""))
         for sentence_figs in groups:
             out += _daily_total(sentence_figs, rules)
@@ -82,6 +83,17 @@ def arithmetic_findings(
             out += _multiple(sentence_figs, rules)
         out += _parts(figs, rules)
     return out
+
+
+def _may_relate(f: Figure) -> bool:
+    """Whether a figure can start a relation: a daily average, a share, a multiple, a total."""
+    text = f.metric_text
+    return (
+        f.unit == "ratio"
+        or any(c in text for c in DAILY_CUES)
+        or (f.unit == "percent" and any(c in text for c in SHARE_CUES))
+        or any(f.metric == total or total in text for total, _ in PART_RULES)
+    )
 
 
 def _by_sentence(figs: list[Figure], body: str) -> list[list[Figure]]:
@@ -94,7 +106,7 @@ def _by_sentence(figs: list[Figure], body: str) -> list[list[Figure]]:
             groups[("body", max(0, bisect.bisect_right(starts, f.start) - 1))].append(f)
         elif f.sentence:
             groups[("sentence", f.sentence)].append(f)
-    return [sorted(g, key=lambda f: (f.start, f.end)) for _, g in sorted(groups.items(), key=str)]
+    return list(groups.values())  # figures come in text order, so do the groups
 
 
 def _mismatch(

@@ -168,8 +168,8 @@ def cross_document_findings(
         known = _statements(dated.get(key, []), order)
         if not known:
             continue
-        low = min(known, key=lambda f: (f.value, figure_order(f)))
-        high = max(known, key=lambda f: (f.value, figure_order(f)))
+        low = min(known, key=lambda f: f.value)  # the first of equals: inputs are sorted
+        high = max(known, key=lambda f: f.value)
         for x in _statements(unknown, order):
             far = max(
                 (low, high),
@@ -191,18 +191,21 @@ MAX_ALL_PAIRS = 64  # a group with more distinct statements is compared with its
 
 def _statements(members: list[Figure], order: DocOrder) -> list[Figure]:
     """One figure per distinct statement of a group (the earliest document's): a thousand
-    pages repeating 948亿元 are compared once, not a million times."""
-    first: dict[tuple[Any, ...], Figure] = {}
-    for f in sorted(members, key=lambda f: (order.key(f), figure_order(f))):
-        first.setdefault((f.value, f.upper, f.bound, f.kind, f.unit, f.surface), f)
-    return sorted(first.values(), key=figure_order)
+    pages repeating 948亿元 are compared once, not a million times.  Keeps the input order."""
+    first: dict[tuple[Any, ...], tuple[tuple[date, str, int], int, Figure]] = {}
+    for i, f in enumerate(members):
+        key = (f.value, f.upper, f.bound, f.kind, f.unit, f.surface)
+        when = order.key(f)
+        if key not in first or when < first[key][0]:
+            first[key] = (when, i, f)
+    return [f for _, _, f in sorted(first.values(), key=lambda t: t[1])]
 
 
 def _candidate_pairs(reps: list[Figure], rules: CompareRules) -> list[tuple[Figure, Figure]]:
     """Every pair of a small group; neighbours in interval order in a large one."""
     if len(reps) <= MAX_ALL_PAIRS:
         return list(combinations(reps, 2))
-    ranked = sorted(reps, key=lambda f: (strict_interval(f, rules).lo, figure_order(f)))
+    ranked = sorted(reps, key=lambda f: strict_interval(f, rules).lo)  # stable: sorted input
     return list(pairwise(ranked))
 
 
@@ -290,8 +293,8 @@ def _what(f: Figure) -> str:
 
 
 def by_article(figures: Iterable[Figure]) -> Mapping[tuple[str, int], list[Figure]]:
-    """Figures grouped by (page, doc), each list in text order."""
+    """Figures grouped by (page, doc), each list in the order given (``figure_order``)."""
     out: dict[tuple[str, int], list[Figure]] = defaultdict(list)
     for f in figures:
         out[(f.page, f.doc)].append(f)
-    return {k: sorted(v, key=figure_order) for k, v in out.items()}
+    return out

@@ -23,13 +23,11 @@ Symmetry: every matching step runs in a canonical orientation of its two sides, 
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
-from hycheck.intervals import _NOISE, CompareRules, coerce_rules, norm_metric_text, norm_text
+from hycheck.intervals import CompareRules, coerce_rules, masked_text, norm_metric_text, norm_text
 from hycheck.match import fallback_identity, match_articles, pair_greedy
 from hycheck.model import Article, Code, Figure, Finding, Severity
 
@@ -38,8 +36,6 @@ __all__ = ["diff_figures", "diff_scrapes"]
 CONTEXT = 10  # normalised characters of context each side of a figure
 _RAW_CONTEXT = 3 * CONTEXT  # raw characters read to get them
 FIGURE_SIMILARITY = 0.6  # context similarity above which two unaligned figures are one
-
-_DIGITS = re.compile(r"[0-9.]+")
 
 
 def diff_scrapes(
@@ -168,14 +164,9 @@ def _context(article: Article, f: Figure) -> tuple[str, str]:
         if start < 0:
             return "", ""
         end = start + len(f.surface)
-    left = _mask(text[max(0, start - _RAW_CONTEXT) : start])
-    right = _mask(text[end : end + _RAW_CONTEXT])
+    left = masked_text(text[max(0, start - _RAW_CONTEXT) : start])
+    right = masked_text(text[end : end + _RAW_CONTEXT])
     return left[-CONTEXT:], right[:CONTEXT]
-
-
-def _mask(text: str) -> str:
-    """Normalised text with each run of digits as ``#``."""
-    return _DIGITS.sub("#", _NOISE.sub("", unicodedata.normalize("NFKC", text)))
 
 
 _MARK = "\ue000"  # a private-use character: survives NFKC and the noise filter
@@ -203,7 +194,7 @@ def _tokens(article: Article, figs: Sequence[Figure]) -> list[tuple[str, str, st
             pieces += [body[prev : f.start], _MARK, f.surface, _MARK]
             prev = f.end
         pieces.append(body[prev:])
-        parts = _mask("".join(pieces)).split(_MARK)
+        parts = masked_text("".join(pieces)).split(_MARK)
         flat = "".join(parts)
         contexts = []
         pos = 0

@@ -276,6 +276,18 @@ def region_short(region: str) -> str:
     return region
 
 
+_DIGIT_RUN = re.compile(r"[0-9.]+")
+
+
+def masked_text(text: str) -> str:
+    """``norm_text`` with each run of digits as ``#``: text around a number, the number aside.
+
+    >>> masked_text("预计全年实现地区生产总值９４８亿元，增长7%")
+    '预计全年实现地区生产总值#亿元增长#%'
+    """
+    return _DIGIT_RUN.sub("#", norm_text(text))
+
+
 @functools.lru_cache(maxsize=65536)
 def norm_metric_text(text: str, region: str = "") -> str:
     """The metric text without owner and neutral words: 汉阳区大健康产业规模 → 大健康产业."""

@@ -29,7 +29,7 @@ from hycheck.change_cues import (
     METRIC_SYNONYMS,
     SENTENCE_ENDS,
 )
-from hycheck.conflicts import DocOrder, figure_order
+from hycheck.conflicts import DocOrder
 from hycheck.intervals import (
     INF,
     CompareRules,
@@ -91,7 +91,7 @@ def _growth_key(f: Figure) -> str:
 
 def _pick(figs: list[Figure], order: DocOrder) -> Figure:
     """The point of one year: an actual before an estimate, then the latest document."""
-    return max(figs, key=lambda f: (f.kind == Kind.ACTUAL, order.key(f), figure_order(f)))
+    return max(figs, key=lambda f: (f.kind == Kind.ACTUAL, order.key(f)))  # first of equals
 
 
 def _rates(by_year: dict[int, list[Figure]], order: DocOrder) -> dict[int, tuple[float, bool]]:
