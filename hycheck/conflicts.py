@@ -33,7 +33,6 @@ from hycheck.intervals import (
     is_growth,
     is_outcome,
     metric_key,
-    norm_metric_text,
     reading_interval,
     strict_interval,
 )
@@ -127,18 +126,11 @@ class DocOrder:
 def _group_key(f: Figure, period: str) -> tuple[str, str, str, str, bool]:
     return (
         f.region,
-        metric_key(f) if not is_growth(f) else _growth_key(f),
+        metric_key(f),
         f.unit,
         period,
         is_growth(f),
     )
-
-
-def _growth_key(f: Figure) -> str:
-    """The metric a growth rate is of: its canonical key, or the normalised ``growth_of``."""
-    if f.metric and f.metric != "other":
-        return f.metric
-    return "other:" + norm_metric_text(f.growth_of or f.metric_text, f.region)
 
 
 def cross_document_findings(
@@ -149,8 +141,8 @@ def cross_document_findings(
     undated: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     dated: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     for f in figures:
-        if not f.region:
-            continue  # a figure of no known place is compared with nothing
+        if not f.region or not metric_key(f):
+            continue  # a figure of no known place or metric is compared with nothing
         if f.period != "unknown":
             groups[_group_key(f, f.period)].append(f)
             span = _SPAN.match(f.period)

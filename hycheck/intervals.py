@@ -304,11 +304,20 @@ def norm_metric_text(text: str, region: str = "") -> str:
     return text
 
 
+MIN_METRIC_TEXT = 2  # an "other" metric text shorter than this names nothing comparable
+
+
 def metric_key(fig: Figure) -> str:
-    """The metric a figure measures: its canonical key, or its normalised text for "other"."""
+    """What a figure measures, as a key to compare by; "" when it names nothing comparable.
+
+    The canonical key, or "other:" and the normalised metric text; for a growth rate, the key
+    of what grew (its canonical key, or the normalised ``growth_of``).
+    """
     if fig.metric and fig.metric != "other":
         return fig.metric
-    return "other:" + norm_metric_text(fig.metric_text, fig.region)
+    text = fig.growth_of if fig.growth_of is not None else fig.metric_text
+    norm = norm_metric_text(text, fig.region)
+    return "other:" + norm if len(norm) >= MIN_METRIC_TEXT else ""
 
 
 def is_growth(fig: Figure) -> bool:

@@ -37,7 +37,6 @@ from hycheck.intervals import (
     is_growth,
     is_outcome,
     metric_key,
-    norm_metric_text,
     strict_interval,
 )
 from hycheck.model import Article, Code, Figure, Finding, Kind, Severity
@@ -61,12 +60,12 @@ def series_findings(
     )
     growth: dict[tuple[str, str], dict[int, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for f in figures:
-        if not f.region or not _YEAR.match(f.period):
+        if not f.region or not _YEAR.match(f.period) or not metric_key(f):
             continue
         year = int(f.period)
         if is_growth(f):
             if f.unit == "percent" and f.kind in (Kind.ACTUAL, Kind.ESTIMATE, Kind.TARGET):
-                growth[(f.region, _growth_key(f))][year].append(f)
+                growth[(f.region, metric_key(f))][year].append(f)
         elif is_outcome(f) and f.unit not in _NOT_LEVEL_UNITS:
             levels[(f.region, metric_key(f), f.unit)][year].append(f)
     out = []
@@ -81,12 +80,6 @@ def series_findings(
             index = index or CueIndex(articles)
             out.append(_finding(region, key, unit, points, breaks, index))
     return out
-
-
-def _growth_key(f: Figure) -> str:
-    if f.metric and f.metric != "other":
-        return f.metric
-    return "other:" + norm_metric_text(f.growth_of or "", f.region)
 
 
 def _pick(figs: list[Figure], order: DocOrder) -> Figure:

@@ -346,3 +346,25 @@ def test_conflicts_do_not_depend_on_the_order_of_the_input(rnd: Any) -> None:
     rnd.shuffle(figs)
     rnd.shuffle(arts)
     assert find_conflicts(figs + figs[:3], arts) == expected
+
+
+def test_other_figures_without_a_metric_text_are_compared_with_nothing() -> None:
+    figs = [
+        place(BULLETIN_2017, "960.5亿元", 960.5e8, "CNY", period="2017"),
+        place(TYPO_2017, "96.5亿元", 96.5e8, "CNY", period="2017"),
+    ]
+    assert find_conflicts(figs, [BULLETIN_2017, TYPO_2017]) == []
+
+
+def test_a_statement_repeated_on_many_pages_conflicts_once_with_the_typo() -> None:
+    copies = [
+        article(
+            100 + k, f"2017年汉阳区统计公报(转载{k})", BULLETIN_2017.body, date(2018, 4, 20 + k % 5)
+        )
+        for k in range(40)
+    ]
+    figs = [place(a, "960.5亿元", 960.5e8, "CNY", period="2017", **GDP) for a in copies]
+    figs.append(place(TYPO_2017, "96.5亿元", 96.5e8, "CNY", period="2017", **GDP))
+    (c,) = find_conflicts(figs, [*copies, TYPO_2017])
+    assert c.code == Code.CONFLICT
+    assert c.figures[0].doc == 100  # the earliest document that states it
