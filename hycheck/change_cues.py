@@ -18,8 +18,27 @@ OVER_CUES: tuple[str, ...] = ("余", "多", "逾", "出头")
 # The figure's own region name and its short form are stripped as well.
 OWNER_PREFIXES: tuple[str, ...] = ("全区", "我区", "该区", "本区", "全市", "我市", "本市", "全省")
 
-# Words after a metric text that do not change what is measured (大健康产业规模 = 大健康产业).
-NEUTRAL_SUFFIXES: tuple[str, ...] = ("规模", "总规模", "总量")
+# Words after a metric text that do not change what is measured (大健康产业规模 = 大健康产业),
+# and verbs or bound cues an extractor may leave at its end (大健康产业迈上, …规模预计).
+NEUTRAL_SUFFIXES: tuple[str, ...] = (
+    "规模",
+    "总规模",
+    "总量",
+    "预计",
+    "迈上",
+    "达到",
+    "达",
+    "实现",
+    "完成",
+    "突破",
+    "超过",
+    "超",
+    "约",
+    "近",
+    "为",
+    "已",
+    "将",
+)
 
 # Administrative suffixes dropped to get a region's short form (汉阳区 → 汉阳).
 REGION_SUFFIXES: tuple[str, ...] = (

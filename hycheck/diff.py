@@ -27,7 +27,14 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
-from hycheck.intervals import CompareRules, coerce_rules, masked_text, norm_metric_text, norm_text
+from hycheck.intervals import (
+    CompareRules,
+    coerce_rules,
+    masked_text,
+    norm_label,
+    norm_metric_text,
+    norm_text,
+)
 from hycheck.match import fallback_identity, match_articles, pair_greedy
 from hycheck.model import Article, Code, Figure, Finding, Severity
 
@@ -149,9 +156,9 @@ def _signature(f: Figure) -> tuple[Hashable, ...]:
         f.bound,
         f.period,
         f.metric,
-        f.metric_text,
-        f.growth_of,
-        f.region,
+        norm_label(f.metric_text),
+        None if f.growth_of is None else norm_label(f.growth_of),
+        norm_label(f.region),
     )
 
 
@@ -275,15 +282,25 @@ def _field_changes(o: Figure, n: Figure) -> dict[str, list[Any]]:
     """The fields other than value and unit that changed, as {field: [old, new]} (deepdiff)."""
     from deepdiff import DeepDiff
 
-    before = {k: _plain(getattr(o, k)) for k in _FIELDS}
-    after = {k: _plain(getattr(n, k)) for k in _FIELDS}
-    tree = DeepDiff(before, after, view="tree")
+    tree = DeepDiff(_record(o), _record(n), view="tree")
     out: dict[str, list[Any]] = {}
     for change in ("values_changed", "type_changes"):
         for level in tree.get(change, ()):
-            name = level.path(output_format="list")[0]
-            out[str(name)] = [level.t1, level.t2]
+            name = str(level.path(output_format="list")[0])
+            out[name] = [_plain(getattr(o, name)), _plain(getattr(n, name))]  # as written
     return dict(sorted(out.items()))
+
+
+def _record(f: Figure) -> dict[str, Any]:
+    """The fields compared besides value and unit; texts normalised (full-width, spaces)."""
+    out = {k: _plain(getattr(f, k)) for k in _FIELDS}
+    for k in _TEXT_FIELDS:
+        if out[k] is not None:
+            out[k] = norm_label(out[k])
+    return out
+
+
+_TEXT_FIELDS = ("metric_text", "growth_of", "region")
 
 
 def _plain(value: Any) -> Any:

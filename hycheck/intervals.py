@@ -276,6 +276,12 @@ def region_short(region: str) -> str:
     return region
 
 
+@functools.lru_cache(maxsize=65536)
+def norm_label(text: str) -> str:
+    """``norm_text`` of a short label (a metric text, a region), cached: labels repeat."""
+    return norm_text(text)
+
+
 _DIGIT_RUN = re.compile(r"[0-9.]+")
 
 
@@ -290,18 +296,29 @@ def masked_text(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def norm_metric_text(text: str, region: str = "") -> str:
-    """The metric text without owner and neutral words: 汉阳区大健康产业规模 → 大健康产业."""
+    """The metric text without owner and neutral words: 汉阳区大健康产业规模 → 大健康产业.
+
+    >>> norm_metric_text("汉阳区大健康产业规模预计", "汉阳区"), norm_metric_text("大健康产业迈上")
+    ('大健康产业', '大健康产业')
+    """
     text = norm_text(text)
     owners = [region, region_short(region), *OWNER_PREFIXES] if region else list(OWNER_PREFIXES)
     for owner in sorted({o for o in owners if o}, key=len, reverse=True):
         if text.startswith(owner) and len(text) > len(owner):
             text = text[len(owner) :]
             break
-    for suffix in sorted(NEUTRAL_SUFFIXES, key=len, reverse=True):
-        if text.endswith(suffix) and len(text) > len(suffix):
-            text = text[: -len(suffix)]
-            break
+    stripped = True
+    while stripped:  # 大健康产业规模预计 → 大健康产业规模 → 大健康产业
+        stripped = False
+        for suffix in _SUFFIXES:
+            if text.endswith(suffix) and len(text) > len(suffix) + 1:
+                text = text[: -len(suffix)]
+                stripped = True
+                break
     return text
+
+
+_SUFFIXES = sorted(NEUTRAL_SUFFIXES, key=len, reverse=True)
 
 
 MIN_METRIC_TEXT = 2  # an "other" metric text shorter than this names nothing comparable
