@@ -101,6 +101,8 @@ def subject_region(clause: str, article_region: str) -> str:
     return article_region
 
 
+
+
 def read_figures(
     article: Article,
     norm: str,
