@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from hycheck.context import read_figures, vocabulary
 from hycheck.frames import figures_frame, write_figures
 from hycheck.model import Article, Figure
-from hycheck.normalize import normalize
+from hycheck.normalize import Compacted, normalize
 from hycheck.scan import scan
 
 __all__ = ["extract", "extract_article", "figures_frame", "write_figures"]
@@ -33,41 +33,56 @@ def extract(articles: Iterable[Article], *, metrics: MetricNames | None = None) 
     ``metrics`` maps canonical metric keys to their Chinese names; by default the names in
     the shipped expectation files.
     """
-    names = default_metric_names() if metrics is None else metrics
     out: list[Figure] = []
     for article in articles:
-        out.extend(extract_article(article, metrics=names))
+        out.extend(extract_article(article, metrics=metrics))
     return out
 
 
 def extract_article(article: Article, *, metrics: MetricNames | None = None) -> list[Figure]:
     """The figures of one article.  A total function: no figure gives ``[]``."""
-    names = default_metric_names() if metrics is None else metrics
-    norm = normalize(article.body)
-    quantities = scan(norm)
+    comp = Compacted(normalize(article.body))
+    quantities = scan(comp.text)
     if not quantities:
         return []
-    return read_figures(article, norm, quantities, vocabulary(names))
-
-
-def default_metric_names() -> MetricNames:
-    """The metric vocabulary of the shipped expectation files."""
-    return _FALLBACK_METRICS
+    if metrics is None:
+        vocab = vocabulary(_FALLBACK_METRICS, _FALLBACK_EXCLUDED)
+    else:
+        vocab = vocabulary(metrics)
+    title = Compacted(normalize(article.title)).text
+    return read_figures(article, comp, title, quantities, vocab)
 
 
 # Interim vocabulary until the expectation files carry the names (issue 4).
 _FALLBACK_METRICS: dict[str, tuple[str, ...]] = {
-    "gdp": ("地区生产总值", "生产总值", "GDP", "经济总量"),
-    "fixed_asset_investment": ("固定资产投资",),
-    "retail_sales": ("社会消费品零售总额",),
-    "general_budget_revenue": (
-        "地方一般公共预算收入", "地方公共财政预算收入", "地方一般预算收入", "一般公共预算收入",
+    "gdp": (
+        "地区生产总值", "生产总值", "GDP", "经济总量", "国内生产总值", "国内生产毛额",
+        "经济增长", "经济增速",
     ),
-    "disposable_income": ("居民人均可支配收入", "人均可支配收入"),
-    "investment_contracted": ("招商引资总额", "招商引资签约额"),
-    "investment_in_place": ("实际到位资金", "招商引资实际到位资金", "到位资金"),
-    "fdi_utilized": ("实际利用外资", "实际使用外资"),
-    "new_jobs": ("新增就业", "城镇新增就业"),
-    "tourists": ("接待游客", "游客接待量", "旅游接待人次"),
-    "industrial_output": ("规模以上工业增加值", "规模以上工业总产值", "规上工业增加值"),
+    "fixed_asset_investment": ("固定资产投资",),
+    "retail_sales": ("社会消费品零售总额", "社会消费品零售额", "社零总额"),
+    "general_budget_revenue": (
+        "地方一般公共预算收入", "一般公共预算收入", "地方公共财政预算收入", "公共财政预算收入",
+        "地方一般预算收入", "一般预算收入",
+    ),
+    "disposable_income": ("居民人均可支配收入",),
+    "investment_contracted": (
+        "招商引资总额", "招商引资签约额", "协议引资", "签约总额", "签约额", "协议总金额",
+        "合同引资", "引资总额",
+    ),
+    "investment_in_place": (
+        "实际到位资金", "到位资金", "资金到位", "实际到位内资",
+    ),
+    "fdi_utilized": ("实际利用外资", "实际使用外资", "直接利用外资", "利用外资"),
+    "new_jobs": ("新增就业", "城镇新增就业", "新增城镇就业"),
+    "tourists": ("接待游客", "游客接待量", "旅游接待人次", "接待国内外游客", "接待旅游者"),
+    "industrial_output": (
+        "工业总产值", "规模以上工业总产值", "规上工业总产值", "规模以上工业产值", "规上工业产值",
+    ),
 }  # fmt: skip
+_FALLBACK_EXCLUDED = (
+    "人均地区生产总值", "人均生产总值", "人均GDP", "单位地区生产总值", "单位国内生产总值",
+    "单位GDP", "万元GDP", "万元地区生产总值", "城镇居民人均可支配收入", "农村居民人均可支配收入",
+    "城镇常住居民人均可支配收入", "农村常住居民人均可支配收入", "城市居民人均可支配收入",
+    "工业固定资产投资", "民间固定资产投资", "日均签约金额", "日均签约额",
+)  # fmt: skip

@@ -24,8 +24,10 @@ CN_DIGITS: Final = {
 CN_SMALL_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
 CN_LARGE_UNITS: Final = {"万": 10**4, "亿": 10**8}
 
-MAGNITUDES: Final = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
-"""Magnitude words after a number: 1.65万, 2.3万亿, 3千万."""
+MAGNITUDES: Final = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8, "兆": 10**12}
+"""Magnitude words after a number: 1.65万, 2.3万亿, 3千万.  兆 is 10**12 as in Taiwan and
+Hong Kong usage (30兆元); the mainland's 兆瓦 (megawatt) is a unit of its own and wins as the
+longer match."""
 
 APPROX_INFIXES: Final = ("余", "多")
 """Between a number and its magnitude or unit: 900余套, 40余亿元, 200多家 → bound approx."""
@@ -43,11 +45,11 @@ UNITS: Final[dict[str, tuple[str, int]]] = {
     "新台币": ("TWD", 1), "台币": ("TWD", 1),
     # area
     "平方米": ("m2", 1), "平米": ("m2", 1), "㎡": ("m2", 1), "m²": ("m2", 1), "m2": ("m2", 1),
-    "平方公里": ("km2", 1), "平方千米": ("km2", 1), "km²": ("km2", 1), "km2": ("km2", 1),
-    "公顷": ("ha", 1), "亩": ("mu", 1),
-    # length
-    "米": ("m", 1), "公里": ("km", 1), "千米": ("km", 1), "km": ("km", 1),
-    "延米": ("m", 1),
+    "平方公里": ("m2", 10**6), "平方千米": ("m2", 10**6), "km²": ("m2", 10**6),
+    "km2": ("m2", 10**6), "公顷": ("m2", 10**4), "平方公尺": ("m2", 1), "亩": ("mu", 1),
+    # length (metres are thousandths of the canonical km)
+    "米": ("m", 1), "公尺": ("m", 1), "延米": ("m", 1), "公里": ("km", 1), "千米": ("km", 1),
+    "km": ("km", 1),
     # volume, flow
     "立方米/秒": ("m3_per_s", 1), "立方米每秒": ("m3_per_s", 1), "m³/s": ("m3_per_s", 1),
     "立方米": ("m3", 1), "方": ("m3", 1),
@@ -57,7 +59,7 @@ UNITS: Final[dict[str, tuple[str, int]]] = {
     # mass, energy, power, containers
     "吨": ("t", 1), "公斤": ("kg", 1), "千克": ("kg", 1), "斤": ("jin", 1),
     "千瓦时": ("kwh", 1), "度电": ("kwh", 1), "千瓦": ("kw", 1), "兆瓦": ("kw", 1000),
-    "标箱": ("teu", 1), "TEU": ("teu", 1),
+    "标箱": ("teu", 1), "TEU": ("teu", 1), "千伏安": ("kva", 1), "伏安": ("kva", 1),
     # counted things
     "家": ("item", 1), "个": ("item", 1), "项": ("item", 1), "所": ("item", 1),
     "场": ("item", 1), "套": ("item", 1), "条": ("item", 1), "座": ("item", 1),
@@ -68,7 +70,7 @@ UNITS: Final[dict[str, tuple[str, int]]] = {
     "份": ("item", 1), "部": ("item", 1), "只": ("item", 1), "头": ("item", 1),
     "株": ("item", 1), "棵": ("item", 1), "床": ("item", 1),
     "块": ("item", 1), "支": ("item", 1), "本": ("item", 1), "册": ("item", 1),
-    "枚": ("item", 1), "例": ("item", 1), "盏": ("item", 1), "眼": ("item", 1),
+    "枚": ("item", 1), "例": ("item", 1), "匹": ("item", 1), "盏": ("item", 1), "眼": ("item", 1),
     "口": ("item", 1), "片": ("item", 1), "类": ("item", 1), "款": ("item", 1),
     "种": ("item", 1), "期": ("item", 1), "届": ("item", 1), "轮": ("item", 1),
     "单": ("item", 1), "笔": ("item", 1), "票": ("item", 1), "箱": ("item", 1),
@@ -164,13 +166,16 @@ BOUND_PREFIX_BLOCKERS: Final[dict[str, str]] = {
 """One-character bound cues are ignored when the character before them makes another word
 (通过5年, 节约5%, 最近3年)."""
 
+BARE_MAGNITUDE_PREFIXES: Final[dict[str, str]] = {"上": "ge"}
+"""Cues that bound only a magnitude standing alone: 上亿元, 上万人 (reaching that order)."""
+
 BOUND_DISTANT_PREFIXES: Final[dict[str, str]] = {"最高": "le", "最多": "le", "至少": "ge"}
 """Cues that bound a figure a few characters later (最高给予2000万元): bound only, not surface."""
 
 BOUND_DISTANT_WINDOW: Final = 6
 
 BOUND_SUFFIXES: Final[dict[str, str]] = {
-    "以上": "ge", "及以上": "ge", "以下": "le", "及以下": "le", "以内": "le",
+    "以上": "ge", "及以上": "ge", "以下": "le", "及以下": "le", "以内": "le", "之内": "le",
     "左右": "approx", "上下": "approx", "多": "approx", "余": "approx",
 }  # fmt: skip
 """Cue words right after the unit (surface includes them)."""
@@ -180,14 +185,30 @@ BOUND_SUFFIXES: Final[dict[str, str]] = {
 ESTIMATE_CUES: Final = ("预计", "预估", "估计", "有望")
 TARGET_CUES: Final = (
     "力争", "预期目标", "目标是", "目标为", "目标:", "力求", "将达到", "将实现", "将突破",
-    "将超过", "将新增", "将带动", "将建成", "将完成", "将引进", "要达到", "要实现", "拟投资",
+    "将超过", "将新增", "将带动", "将建成", "将完成", "将引进", "要达到", "要实现",
 )  # fmt: skip
 """Cues that make the rest of their sentence a target, wherever they stand.  (将 alone is too
 common: 将财政支出的67.7%用于民生 reports an actual; only 将 + a verb of achievement counts.)"""
 
-WEAK_TARGET_CUES: Final = ("计划", "确保", "争取", "规划", "力促", "努力实现")
+WEAK_TARGET_CUES: Final = ("计划", "确保", "争取", "规划", "力促", "努力实现", "拟")
 """Target cues outside a report's review; inside one they usually tell what was done
 (为中小微企业争取纾困资金40余亿元 is money secured, not a goal)."""
+
+NOT_TARGET_CUES: Final = (
+    "计划总投资", "计划投资额", "拟投资总额", "拟投资额", "规划面积", "规划建设用地", "拟签约",
+)  # fmt: skip
+"""Phrases that hold a target cue but name a property (a project's planned total investment)."""
+
+TARGET_AFTER: Final = ("任务", "目标", "的目标")
+"""Right after a figure in its clause, these make it a target (完成市下达任务100亿的100.2%: the
+100亿; 提前完成区200亿招商引资任务)."""
+
+SUBTOTAL_CUES: Final = ("其中", "内含")
+"""After these (up to the next ; or 。) figures state a part, not the headline metric."""
+
+NARROWING_BEFORE: Final = ("人均", "单位", "万元", "每", "城镇", "农村", "城乡", "城市", "拉动")
+"""Right before a metric name these make another measure of it: 人均地区生产总值, 单位GDP能耗,
+城镇居民人均可支配收入, 拉动GDP增长1.2个百分点 (a contribution)."""
 
 QUOTE_PAIRS: Final = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』"}
 """Quoted names (“千人计划”, 《…规划》) are masked before cue words are looked for."""
@@ -218,10 +239,13 @@ PLAN_PERIODS: Final[dict[str, str]] = {
 """Five-year plans."""
 
 QUARTERS: Final = {
-    "一季度": "Q1", "第一季度": "Q1", "二季度": "Q2", "第二季度": "Q2",
-    "三季度": "Q3", "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4",
-    "上半年": "H1", "下半年": "H2", "前三季度": "M01-M09", "前两个季度": "H1",
+    "一季度": "{y}Q1", "第一季度": "{y}Q1", "二季度": "{y}Q2", "第二季度": "{y}Q2",
+    "三季度": "{y}Q3", "第三季度": "{y}Q3", "四季度": "{y}Q4", "第四季度": "{y}Q4",
+    "上半年": "{y}H1", "下半年": "{y}H2", "前三季度": "{y}Q1-{y}Q3", "前两个季度": "{y}H1",
+    "前两季度": "{y}H1", "一至三季度": "{y}Q1-{y}Q3", "1-3季度": "{y}Q1-{y}Q3",
 }  # fmt: skip
+"""Parts of a year, as period templates ({y} is the year).  A period is "2022", "2022Q1",
+"2022H1", "2022Q1-2022Q3", "2022M08", "2022M01-2022M08" or a plan range "2016-2020"."""
 
 RELATIVE_YEARS: Final = {
     "今年": 0, "本年": 0, "当年": 0, "全年": 0, "明年": 1, "来年": 1,
@@ -229,10 +253,13 @@ RELATIVE_YEARS: Final = {
 }  # fmt: skip
 """Relative year words, resolved against the article's stated date (全年 = the running year)."""
 
+PERIOD_BASE_AFTER: Final = ("不变价", "可比价", "价格计算", "为基期", "基期")
+"""After a year these make it a price base (2010年不变价), not the period."""
+
 PERIOD_BASE_CUES: Final = ("比", "较", "相比", "同比", "与", "是", "为", "对比", "超过", "高于")
 """A year or plan right after these is a comparison base (较“十二五”期末), not the period."""
 
-MULTIYEAR_CUES: Final = ("五年来", "过去五年", "五年间", "这五年")
+MULTIYEAR_CUES: Final = ("五年来", "过去五年", "过去5年", "五年间", "这五年", "近五年", "近5年")
 """In a report's review, these switch the running period to the five years ending with it."""
 
 PLAN_PERIOD_TIME_WORDS: Final = ("时期", "期间", "以来", "规划期", "末")
@@ -242,7 +269,7 @@ PLAN_PERIOD_TIME_WORDS: Final = ("时期", "期间", "以来", "规划期", "末
 
 REPORT_TITLE_CUES: Final = ("政府工作报告", "工作报告")
 REVIEW_HEADINGS: Final = ("回顾", "成绩", "总结", "过去", "工作情况", "主要工作")
-PLAN_HEADINGS: Final = ("安排", "任务", "目标", "计划", "展望", "部署", "思路", "打算")
+PLAN_HEADINGS: Final = ("安排", "任务", "目标", "计划", "展望", "部署", "思路", "打算", "总体要求")
 
 # -- places used relatively ---------------------------------------------------------------------
 
@@ -254,8 +281,9 @@ DENOMINATOR_CUES: Final = ("占", "在", "居", "位居", "比", "较", "为", "
 
 # -- punctuation --------------------------------------------------------------------------------
 
-SENTENCE_ENDS: Final = "。!?\n"
+SENTENCE_ENDS: Final = "。!?"
 CLAUSE_ENDS: Final = "。!?;\n,:"
 """Sentence and clause delimiters after normalisation (full-width ，；：！？ map onto these).
 A cue such as 预计 reaches to the end of its sentence, across ; and , (预计全年实现地区生产总值
-948亿元,增长7%;固定资产投资445.3亿元…)."""
+948亿元,增长7%;固定资产投资445.3亿元…) and across line breaks, which in text taken from PDF
+fall anywhere; a line break ends a clause (lists of indicators put one on each line)."""

@@ -15,6 +15,9 @@ True
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from hycheck._t2s import SIMPLIFIED, TRADITIONAL
 
 
@@ -49,3 +52,57 @@ _TABLE = _build_table()
 def normalize(text: str) -> str:
     """The canonical form of ``text`` for matching; same length, same offsets."""
     return text.translate(_TABLE)
+
+
+_CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
+_REMOVABLE = re.compile(
+    # spaces touching a Chinese character (369 亿元, 增长 7.6%, 超過 1,600) or before a percent sign
+    rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])|(?<=\d)[ \t]+(?=[%‰])"
+    # pinyin that some converters put after each character: 地區(qū)生產(chǎn)總值
+    rf"|(?<=[\u3400-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)"
+)
+
+
+class Compacted:
+    """A normalised text with layout noise removed, and the map back to the original offsets.
+
+    Spaces that touch a Chinese character and converter pinyin are removed, so that
+    ``369 亿元`` reads as ``369亿元``; line breaks stay (they end clauses).  ``original(i)``
+    is the offset in the uncompacted text of character ``i``.
+
+    >>> c = Compacted(normalize("生产总值 369 亿元,增长 7.6%"))
+    >>> c.text
+    '生产总值369亿元,增长7.6%'
+    >>> c.span(4, 9)  # "369亿元" is "369 亿元" in the original
+    (5, 11)
+    """
+
+    __slots__ = ("_cuts", "_shifts", "text")
+
+    def __init__(self, norm: str) -> None:
+        cuts = [0]
+        shifts = [0]
+        pieces: list[str] = []
+        last = 0
+        removed = 0
+        for m in _REMOVABLE.finditer(norm):
+            pieces.append(norm[last : m.start()])
+            removed += m.end() - m.start()
+            cuts.append(m.start() - removed + (m.end() - m.start()))
+            shifts.append(removed)
+            last = m.end()
+        pieces.append(norm[last:])
+        self.text = "".join(pieces) if len(cuts) > 1 else norm
+        self._cuts = cuts
+        self._shifts = shifts
+
+    def original(self, i: int) -> int:
+        """The offset in the original text of compact offset ``i``."""
+        return i + self._shifts[bisect_right(self._cuts, i) - 1]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the compact span [start, end): inner noise included."""
+        if end <= start:
+            at = self.original(start)
+            return at, at
+        return self.original(start), self.original(end - 1) + 1

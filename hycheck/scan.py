@@ -166,34 +166,23 @@ def _skip_spaces(norm: str, pos: int) -> int:
     return i
 
 
-def _read_tail(
-    norm: str, kind: str | None, start: int, end: int, mantissa: int, exp: int, *, bare: bool
-) -> Quantity | None:
-    """Range, magnitudes, approximators, unit and bound cues after the number [start, end)."""
-    pos = end
+def _unit_after(norm: str, pos: int, arabic: bool) -> tuple[int, int, tuple[str, int] | None, bool]:
+    """Magnitudes, an approximator and the unit after a number ending at ``pos``.
+
+    Returns (end, magnitude multiplier, unit or None or ``_NOT_FIGURE``, approximate).
+    """
     multiplier = 1
     approx = False
-    upper: int | None = None
-    upper_exp = 0
-    if kind == "ar" and norm[pos : pos + 1] in _RANGE_DASHES:  # 10-20亿元, 3至5个
-        m = _ARABIC.match(norm, pos + 1)
-        if m is not None:
-            u, ue = _arabic(m.group())
-            if u * 10**exp > mantissa * 10**ue:
-                upper, upper_exp, pos = u, ue, m.end()
-    unit: tuple[str, int] | None = None
     for _ in range(5):  # number [余] magnitudes [余] unit: a few steps at most
         spaced = _skip_spaces(norm, pos)
         found = _unit_at(norm, spaced)
         if found is not None:
             word, unit = found
-            if unit is _NOT_FIGURE:
-                return None  # 2017年, 20个小时, 12号线: not a figure
             if unit is not None:
-                pos = spaced + len(word)
-            break
+                return spaced + len(word), multiplier, unit, approx
+            return pos, multiplier, None, approx
         ch = norm[spaced : spaced + 1]
-        if kind == "ar" and ch and ch in lx.MAGNITUDES:
+        if arabic and ch and ch in lx.MAGNITUDES:
             multiplier *= lx.MAGNITUDES[ch]
             pos = spaced + 1
         elif ch and ch in lx.APPROX_INFIXES and not approx and spaced == pos:
@@ -201,29 +190,77 @@ def _read_tail(
             pos += 1
         else:
             break
+    return pos, multiplier, None, approx
+
+
+def _list_unit(norm: str, pos: int) -> tuple[int, tuple[str, int]] | None:
+    """The shared unit of a list: 1.2、1.3和5.6个百分点 gives 1.2 and 1.3 the unit of 5.6."""
+    for _ in range(8):
+        if norm[pos : pos + 1] not in _LIST_SEPARATORS:
+            return None
+        m = _ARABIC.match(norm, pos + 1)
+        if m is None:
+            return None
+        end, multiplier, unit, _ = _unit_after(norm, m.end(), arabic=True)
+        if unit is _NOT_FIGURE:
+            return None
+        if unit is not None:
+            return multiplier, unit
+        pos = end
+    return None
+
+
+_LIST_SEPARATORS = frozenset("、和与及")
+
+
+def _read_tail(
+    norm: str, kind: str | None, start: int, end: int, mantissa: int, exp: int, *, bare: bool
+) -> Quantity | None:
+    """Range, magnitudes, approximators, unit and bound cues after the number [start, end)."""
+    arabic = kind == "ar"
+    upper: tuple[int, int] | None = None
+    if arabic and norm[end : end + 1] in _RANGE_DASHES:  # 10-20亿元, 3至5个
+        upper, end = _range_end(norm, end, mantissa, exp)
+    pos, multiplier, unit, approx = _unit_after(norm, end, arabic)
+    if unit is _NOT_FIGURE:
+        return None  # 2017年, 20个小时, 12号线: not a figure
+    if arabic and unit is not None and upper is None and norm[pos : pos + 1] in _RANGE_DASHES:
+        # 4.5%-5%: a range with the unit written twice
+        upper, after = _range_end(norm, pos, mantissa, exp)
+        if upper is not None and norm.startswith(norm[end:pos].strip(), after):
+            pos = after + len(norm[end:pos].strip())
+        else:
+            upper = None
     bound = "approx" if approx else "eq"
     surface_start, prefix_bound = _bound_prefix(norm, start)
+    if bare and not prefix_bound:
+        surface_start, prefix_bound = _bare_prefix(norm, start)
     implied = False
     if unit is None:
-        found_implied = _implied_unit(norm, start, pos, kind, prefix_bound)
-        if found_implied is None:
-            return None
-        unit = (found_implied[0], 1)
-        if found_implied[1] and bound == "eq":
-            bound = found_implied[1]
-        implied = True
-    elif bare and unit[0] not in lx.MONEY_UNITS and not prefix_bound:
-        return None  # 万人健步行, 千人计划: a magnitude alone is a figure only as money
+        shared = _list_unit(norm, pos) if arabic and multiplier == 1 else None
+        if shared is not None:
+            multiplier, unit = shared
+        else:
+            found_implied = _implied_unit(norm, start, pos, kind, prefix_bound)
+            if found_implied is None:
+                return None
+            unit = (found_implied[0], 1)
+            if found_implied[1] and bound == "eq":
+                bound = found_implied[1]
+            implied = True
+    elif bare and not prefix_bound and not _bare_figure(norm, start, end, pos, unit[0]):
+        return None
     scale = multiplier * unit[1]
     value = mantissa * scale / 10**exp
-    upper_value = upper * scale / 10**upper_exp if upper is not None else None
+    upper_value = upper[0] * scale / 10 ** upper[1] if upper is not None else None
     suffix_end = pos
+    spaced = _skip_spaces(norm, pos)
     for word in _SUFFIXES:
-        if norm.startswith(word, pos):
+        if norm.startswith(word, spaced):
             suffix_bound = lx.BOUND_SUFFIXES[word]
             if bound == "eq" or suffix_bound != "approx":
                 bound = suffix_bound
-            suffix_end = pos + len(word)
+            suffix_end = spaced + len(word)
             break
     if prefix_bound:
         bound = prefix_bound
@@ -241,6 +278,34 @@ def _read_tail(
         upper=upper_value,
         implied_unit=implied,
     )
+
+
+_BARE_SUFFIXES = ("以上", "以下", "左右", "多")
+
+
+def _bare_figure(norm: str, start: int, end: int, pos: int, unit: str) -> bool:
+    """A magnitude alone with a unit is a figure only as money from 亿 up (亿元以上, 百亿元),
+    or when bounded (万元以上): not in 万人健步行, 千人计划, 万元GDP能耗."""
+    if norm.startswith(_BARE_SUFFIXES, pos):
+        return True
+    return unit in lx.MONEY_UNITS and norm[start:end] != "万"
+
+
+def _range_end(norm: str, dash: int, mantissa: int, exp: int) -> tuple[tuple[int, int] | None, int]:
+    """The upper end of a range written from ``dash`` on, if it is larger than the lower end."""
+    m = _ARABIC.match(norm, dash + 1)
+    if m is None:
+        return None, dash
+    u, ue = _arabic(m.group())
+    if u * 10**exp <= mantissa * 10**ue:
+        return None, dash
+    return (u, ue), m.end()
+
+
+def _bare_prefix(norm: str, start: int) -> tuple[int, str]:
+    """上亿元, 上万人: a cue that bounds only a magnitude standing alone."""
+    bound = lx.BARE_MAGNITUDE_PREFIXES.get(norm[start - 1 : start])
+    return (start - 1, bound) if bound else (start, "")
 
 
 def _implied_unit(

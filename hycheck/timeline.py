@@ -4,10 +4,13 @@ A work report reads like this: a delivery date, then ``一、2017年工作回顾
 for the review year), ``二、2018年工作安排`` (targets for the plan year); in a five-year review,
 ``“十三五”时期…`` or ``五年来`` switches to the plan period.  Inside a sentence an explicit
 time (2018年, 2022年一季度, 明年) overrides the section, unless it is a comparison base
-(较“十二五”期末, 比2015年).  News has no sections: a time stated in its lead sentence is the
-article's, and with none the period is "unknown".
+(较“十二五”期末, 比2015年).  A statistical bulletin is about the year in its title.  News has no
+sections: a time stated in its lead (or its title) is the article's, and with none the period
+is "unknown".
 
-Everything is found in one pass over the text with linear patterns; lookups are by bisect.
+Periods are strings: "2017", "2022Q1", "2022H1", "2022Q1-2022Q3", "2022M08",
+"2022M01-2022M08", "2016-2020", or "unknown".  Everything is found in one pass over the text
+with linear patterns; lookups are by bisect.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ _RELATIVE = "|".join(sorted(map(re.escape, lx.RELATIVE_YEARS), key=len, reverse=
 _MULTIYEAR = "|".join(map(re.escape, lx.MULTIYEAR_CUES))
 _TIME_FIRST = "".join(
     sorted(
-        set('0123456789一二〇零“"')
+        set('0123456789一二〇零“"「')
         | {w[0] for w in (*lx.RELATIVE_YEARS, *lx.MULTIYEAR_CUES, *lx.QUARTERS, *lx.PLAN_PERIODS)}
     )
 )
@@ -36,22 +39,25 @@ _TIME = re.compile(
     # the look-ahead lets the engine skip characters that cannot start a time, fast
     rf"(?=[{re.escape(_TIME_FIRST)}])"
     rf"(?:(?P<year>{_YEAR})年(?:度)?"
-    rf"(?:(?P<m1>{_MONTH})(?:-|~|至|到)(?P<m2>{_MONTH})月|(?P<quarter>{_QUARTER})"
+    rf"(?:(?P<m1>{_MONTH})(?:-|~|至|到)(?P<m2>{_MONTH})月(?:份)?|(?P<quarter>{_QUARTER})"
     rf"|(?P<month>{_MONTH})月(?!\d{{1,2}}日|[一二三四五六七八九十]+日))?"
-    rf"|[“\"]?(?P<plan>{_PLAN})[”\"]?(?P<plan_word>时期|期间|以来|规划期|期末|末)?"
+    rf"|[“\"「]?(?P<plan>{_PLAN})[”\"」]?(?P<plan_word>时期|期间|以来|规划期|期末|末)?"
     rf"|(?P<relative>{_RELATIVE})(?P<rel_quarter>{_QUARTER})?"
     rf"|(?P<multiyear>{_MULTIYEAR})"
     rf"|(?P<bare_quarter>{_QUARTER}))"
 )
 _HEADING = re.compile(r"[一二三四五六七八九十]{1,2}、")
-_HEADING_BEFORE = frozenset(" \t\r\n\u3000。!?;:")
-_TITLE_YEAR = re.compile(rf"({_YEAR})年")
+_HEADING_BEFORE = frozenset(" \t\r\n。!?;:")
 _BASE_BEFORE = tuple(sorted(lx.PERIOD_BASE_CUES, key=len, reverse=True))
+_MULTIYEAR_MARK = "@multiyear"
+_QUARTER_SPANS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1",
+                  (7, 12): "H2"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A time expression in the text."""
+    """A time expression in the text.  ``period`` may be a template: ``{y}Q1`` needs the
+    running year (一季度 alone), ``{y}`` is the running year itself (全年)."""
 
     start: int
     end: int
@@ -80,104 +86,134 @@ def _month(text: str) -> int | None:
     return value if value is not None and 1 <= value <= 12 else None
 
 
+def month_period(year: int, first: int, last: int) -> str:
+    """1-3月 → 2022Q1, 1-9月 → 2022Q1-2022Q3, 1-8月 → 2022M01-2022M08.
+
+    >>> [month_period(2022, a, b) for a, b in ((1, 3), (1, 6), (1, 9), (1, 8), (1, 12))]
+    ['2022Q1', '2022H1', '2022Q1-2022Q3', '2022M01-2022M08', '2022']
+    """
+    if (first, last) == (1, 12):
+        return str(year)
+    if (first, last) in _QUARTER_SPANS:
+        return f"{year}{_QUARTER_SPANS[first, last]}"
+    if first in (1, 4, 7, 10) and last in (3, 6, 9, 12):
+        return f"{year}Q{(first + 2) // 3}-{year}Q{last // 3}"
+    return f"{year}M{first:02d}-{year}M{last:02d}"
+
+
 def shift(period: str, years: int) -> str:
-    """``shift("2017", -1) == "2016"``; other periods shift their year(s) too."""
-    if not period or period == "unknown":
-        return period
-    if "-" in period and period[4] == "-":
+    """``shift("2017", -1) == "2016"``; a plan range shifts both ends; others stay."""
+    if period.isdigit():
+        return str(int(period) + years)
+    if is_multiyear(period):
         a, b = period.split("-")
         return f"{int(a) + years}-{int(b) + years}"
-    return f"{int(period[:4]) + years}{period[4:]}"
+    return period
 
 
 def is_multiyear(period: str) -> bool:
     return len(period) == 9 and period[4] == "-"
 
 
+def is_part_of_year(period: str) -> bool:
+    """2022Q1, 2022H1, 2022Q1-2022Q3, 2022M08 …: a stretch inside one year."""
+    return len(period) > 4 and period[:4].isdigit() and period[4] in "QHM"
+
+
 class Timeline:
     """The periods and statement kinds of one article, by offset."""
 
     def __init__(
-        self, norm: str, title: str, stated: date | None, sentence_starts: list[int]
+        self,
+        text: str,
+        title: str,
+        stated: date | None,
+        listed: date | None,
+        sentence_starts: list[int],
     ) -> None:
-        self.norm = norm
+        self.text = text
         self.stated = stated
         self._sentence_starts = sentence_starts
-        title_norm = title
-        self.is_report = any(cue in title_norm for cue in lx.REPORT_TITLE_CUES)
-        self.is_bulletin = "统计公报" in title_norm or "统计公告" in title_norm
-        m = _TITLE_YEAR.search(title_norm)
-        title_year = year_of(m.group(1)) if m else None
+        self.is_report = any(cue in title for cue in lx.REPORT_TITLE_CUES)
+        self.is_bulletin = "统计公报" in title or "统计公告" in title
+        title_mentions = [self._mention(m, title) for m in _TIME.finditer(title)]
+        self.title_period = next(
+            (m.period for m in title_mentions if _absolute(m.period) and not m.is_base), ""
+        )
+        title_year = int(self.title_period[:4]) if self.title_period else None
         self.plan_year: int | None = None
         self.review_year: int | None = None
         if self.is_report:
+            when = stated or listed
             if title_year is not None:
                 self.plan_year = title_year
-            elif stated is not None:
-                self.plan_year = stated.year + 1 if stated.month >= 10 else stated.year
+            elif when is not None:
+                self.plan_year = when.year + 1 if when.month >= 10 else when.year
             if self.plan_year is not None:
                 self.review_year = self.plan_year - 1
-        elif self.is_bulletin and title_year is not None:
-            self.review_year = title_year
-        self.mentions = [self._mention(m) for m in _TIME.finditer(norm)]
+        self.mentions = [self._mention(m, text) for m in _TIME.finditer(text)]
         self._mention_starts = [mm.start for mm in self.mentions]
         self.sections = self._sections()
         self._section_starts = [s.start for s in self.sections]
-        self.lead_period = self._lead_period()
+        self.default_period = self._default_period()
 
     # -- mentions ---------------------------------------------------------------------------
 
-    def _mention(self, m: re.Match[str]) -> Mention:
+    def _mention(self, m: re.Match[str], text: str) -> Mention:
         start, end = m.span()
-        before = self.norm[max(0, start - 3) : start].rstrip('“"')
+        before = text[max(0, start - 3) : start].rstrip('“"「')
         is_base = before.endswith(_BASE_BEFORE)
         g = m.groupdict()
         period = ""
         plan_name = switches = False
         if g["year"]:
             year = year_of(g["year"])
-            period = str(year) if year else ""
-            if period and g["m1"] and g["m2"]:
-                a, b = _month(g["m1"]), _month(g["m2"])
-                if a and b and a < b:
-                    period += f"M{a:02d}-M{b:02d}"
-            elif period and g["quarter"]:
-                period += lx.QUARTERS[g["quarter"]]
-            elif period and g["month"]:
-                month = _month(g["month"])
-                period += f"M{month:02d}" if month else ""
+            if year is not None:
+                period = self._year_part(year, g)
         elif g["plan"]:
             period = lx.PLAN_PERIODS[g["plan"]]
-            word = g["plan_word"]
-            after = self.norm[end : end + 2]
-            plan_name = not word and (after.startswith(("规划", "计划", "纲要")) or not after)
-            switches = bool(word) and not is_base
-            if not word and not plan_name:
-                plan_name = True  # a bare “十三五” is a name unless a time word follows
+            plan_name = not g["plan_word"]  # “十三五”规划 names a plan; “十三五”时期 a time
+            switches = not plan_name and not is_base
         elif g["relative"]:
             offset = lx.RELATIVE_YEARS[g["relative"]]
             if g["relative"] in ("全年", "当年", "本年"):
-                period = "@running"
+                period = "{y}"
             elif self.stated is not None:
                 period = str(self.stated.year + offset)
-            if period and period != "@running" and g["rel_quarter"]:
-                period += lx.QUARTERS[g["rel_quarter"]]
+            if period and g["rel_quarter"]:
+                period = lx.QUARTERS[g["rel_quarter"]].replace("{y}", period)
         elif g["multiyear"]:
             switches = True
-            period = "@multiyear"
+            period = _MULTIYEAR_MARK
         elif g["bare_quarter"]:
-            period = "@running" + lx.QUARTERS[g["bare_quarter"]]
+            period = lx.QUARTERS[g["bare_quarter"]]
         return Mention(start, end, period, is_base, plan_name, switches)
+
+    @staticmethod
+    def _year_part(year: int, g: dict[str, str | None]) -> str:
+        if g["m1"] and g["m2"]:
+            a, b = _month(g["m1"]), _month(g["m2"])
+            if a and b and a < b:
+                return month_period(year, a, b)
+        elif g["quarter"]:
+            return lx.QUARTERS[g["quarter"]].replace("{y}", str(year))
+        elif g["month"]:
+            month = _month(g["month"])
+            if month:
+                return f"{year}M{month:02d}"
+        return str(year)
 
     # -- sections of a report ----------------------------------------------------------------
 
     def _sections(self) -> list[Section]:
+        if self.is_bulletin:
+            return [Section(0, self.title_period, False)]
         default = str(self.review_year) if self.review_year is not None else ""
         sections = [Section(0, default, False)]
         if not self.is_report:
-            return sections
-        for m in _headings(self.norm):
-            head = self.norm[m.end() : m.end() + 20]
+            return [Section(0, "", False)]
+        for m in _headings(self.text):
+            head = self.text[m.end() : m.end() + 20]
             review_at = min((head.find(w) for w in lx.REVIEW_HEADINGS if w in head), default=-1)
             plan_at = min((head.find(w) for w in lx.PLAN_HEADINGS if w in head), default=-1)
             if review_at < 0 and plan_at < 0:
@@ -195,37 +231,38 @@ class Timeline:
             out.append(section)
             if section.target:
                 continue
-            stop = sections[i + 1].start if i + 1 < len(sections) else len(self.norm)
+            stop = sections[i + 1].start if i + 1 < len(sections) else len(self.text)
             for mention in self.mentions:
                 if section.start < mention.start < stop and mention.switches:
                     period = mention.period
-                    if period == "@multiyear":
+                    if period == _MULTIYEAR_MARK:
                         year = self.review_year
                         period = f"{year - 4}-{year}" if year else ""
-                    sentence = self._sentence_start(mention.start)
-                    out.append(Section(sentence, period, False))
+                    out.append(Section(self._sentence_start(mention.start), period, False))
                     break
         return out
 
     def _heading_period(self, start: int, stop: int) -> str:
         for mention in self.mentions:
-            if start <= mention.start < stop and mention.period and not mention.is_base:
-                if mention.period.startswith("@"):
-                    continue
+            inside = start <= mention.start < stop
+            if inside and _absolute(mention.period) and not mention.is_base:
                 return mention.period
         return ""
 
-    def _lead_period(self) -> str:
-        """News: an absolute time stated in the lead sentence is the article's period."""
+    def _default_period(self) -> str:
+        """News: an absolute time in the lead (its first two sentences), else in the title."""
         if self.is_report or self.is_bulletin:
             return ""
-        stop = self._sentence_starts[1] if len(self._sentence_starts) > 1 else len(self.norm)
+        starts = self._sentence_starts
+        stop = starts[2] if len(starts) > 2 else len(self.text)
         for mention in self.mentions:
             if mention.start >= stop:
                 break
-            if mention.period[:1].isdigit() and not mention.is_base and not mention.is_plan_name:
+            if _absolute(mention.period) and not mention.is_base and not mention.is_plan_name:
+                if self.text.startswith("在", mention.end):
+                    continue  # "2021年1月6日在…会议上": a delivery date, not the news' time
                 return mention.period
-        return ""
+        return self.title_period
 
     def _sentence_start(self, pos: int) -> int:
         i = bisect_right(self._sentence_starts, pos) - 1
@@ -238,8 +275,9 @@ class Timeline:
 
     def period_at(self, pos: int, sentence_start: int, target: bool) -> str:
         """The period of a figure at ``pos`` whose sentence starts at ``sentence_start``."""
-        section = self.section_at(pos)
-        running = section.period
+        running = self.section_at(pos).period
+        fallback = running or ("" if target else self.default_period)
+        year = fallback[:4] if fallback[:4].isdigit() and not is_multiyear(fallback) else ""
         i = bisect_right(self._mention_starts, pos) - 1
         stop = max(-1, i - 8)  # look at the last few time expressions only: linear time
         while i > stop and self.mentions[i].start >= sentence_start:
@@ -248,30 +286,29 @@ class Timeline:
             if mention.end > pos or mention.is_base or mention.is_plan_name:
                 continue
             period = mention.period
-            if period == "@multiyear":
+            if period == _MULTIYEAR_MARK or not period:
                 continue
-            if period.startswith("@running"):
-                if not running or is_multiyear(running):
+            if "{y}" in period:
+                if not year:
                     continue
-                period = running[:4] + period[len("@running") :]
-            if period:
-                return period
-        if running:
-            return running
-        if not target and self.lead_period:
-            return self.lead_period
-        return "unknown"
+                period = period.replace("{y}", year)
+            return period
+        return fallback or "unknown"
 
 
-def _headings(norm: str) -> list[re.Match[str]]:
+def _absolute(period: str) -> bool:
+    return period[:4].isdigit()
+
+
+def _headings(text: str) -> list[re.Match[str]]:
     """Numbered headings (一、… 二、…) at the start of the text or after a break or a stop."""
     return [
         m
-        for m in _HEADING.finditer(norm)
-        if m.start() == 0 or norm[m.start() - 1] in _HEADING_BEFORE
+        for m in _HEADING.finditer(text)
+        if m.start() == 0 or text[m.start() - 1] in _HEADING_BEFORE
     ]
 
 
-def heading_starts(norm: str) -> list[int]:
+def heading_starts(text: str) -> list[int]:
     """Where the numbered headings of a text start: sentence boundaries too."""
-    return [m.start() for m in _headings(norm)]
+    return [m.start() for m in _headings(text)]
