@@ -218,7 +218,7 @@ def _compare_pair(a: Figure, b: Figure, order: DocOrder, rules: CompareRules) ->
         return []
     gap = ia.gap(ib)
     details = _pair_details(ia.as_list(), ib.as_list(), gap)
-    what = _what(b)
+    what = _what(a, b)
     if Kind.ESTIMATE in kinds:
         severity = Severity.WARNING if gap > rules.revision_warn else Severity.INFO
         message = f"{what} {b.period}: {a.surface} revised to {b.surface} ({gap:.1%} apart)"
@@ -239,7 +239,7 @@ def _target_pair(target: Figure, outcome: Figure, rules: CompareRules) -> list[F
         return []  # the outcome is too loosely stated to tell
     gap = it.gap(io)
     details = _pair_details(it.as_list(), io.as_list(), gap)
-    what = _what(target)
+    what = _what(target, outcome)
     if met:
         message = f"{what} {outcome.period}: target {target.surface} met ({outcome.surface})"
         return [
@@ -268,7 +268,7 @@ def _scale_pair(a: Figure, b: Figure, rules: CompareRules) -> list[Finding]:
     details = _pair_details(ra.as_list(), rb.as_list(), ra.gap(rb))
     details["factor"] = factor
     message = (
-        f"{_what(a)}: {a.surface} ({a.period}) and {b.surface} ({b.period}) "
+        f"{_what(a, b)}: {a.surface} ({a.period}) and {b.surface} ({b.period}) "
         f"are {factor:.1f} times apart"
     )
     return [
@@ -280,8 +280,10 @@ def _pair_details(a: list[float | None], b: list[float | None], gap: float) -> d
     return {"a_interval": a, "b_interval": b, "gap": gap}
 
 
-def _what(f: Figure) -> str:
-    return f"{f.region} {f.metric_text or f.metric}".strip()
+def _what(*figs: Figure) -> str:
+    """Region and the shortest metric text of the figures (extracted texts can run long)."""
+    texts = [f.metric_text for f in figs if f.metric_text] or [figs[0].metric]
+    return f"{figs[0].region} {min(texts, key=lambda t: (len(t), t))}".strip()
 
 
 def by_article(figures: Iterable[Figure]) -> Mapping[tuple[str, int], list[Figure]]:

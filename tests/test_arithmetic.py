@@ -8,6 +8,7 @@ import pytest
 from change_helpers import edit, place, seed_articles
 
 from hycheck.conflicts import find_conflicts
+from hycheck.extract import extract
 from hycheck.model import Article, Bound, Code, Figure, Finding, Severity
 
 Q1: dict[str, Any] = {"period": "2022Q1"}
@@ -165,3 +166,28 @@ def test_a_share_without_both_counts_in_its_sentence_is_not_checked() -> None:
     a = seed_articles()[4]
     figs = [f for f in quarter_figures(a, part="7席") if f.surface != "7席"]
     assert mismatches(find_conflicts(figs, [a])) == []
+
+
+# -- the seed through the real extractor ----------------------------------------------------------
+
+
+def test_extracted_seed_arithmetic_holds() -> None:
+    arts = seed_articles()
+    assert mismatches(find_conflicts(extract(arts), arts)) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("占据7席", "占据4席", [("share", "error")]),
+        ("占比超过五成", "占比超过八成", [("share", "error")]),
+        ("日均签约金额超过2亿元", "日均签约金额超过5亿元", [("daily_total", "warning")]),
+        ("投资总金额超200亿元", "投资总金额超900亿元", [("daily_total", "warning")]),
+    ],
+    ids=["part-4", "share-80pct", "daily-5yi", "total-900yi"],
+)
+def test_extracted_mutated_seed_quarter_is_caught(
+    old: str, new: str, expected: list[tuple[str, str]]
+) -> None:
+    a = edit(seed_articles()[4], old, new)
+    assert mismatches(find_conflicts(extract([a]), [a])) == expected

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hycheck.conflicts import find_conflicts
+from hycheck.extract import extract
 from hycheck.intervals import CompareRules, rules_from_expectations, strict_interval
 from hycheck.model import Article, Bound, Code, Figure, Finding, Kind, Severity
 
@@ -368,3 +369,16 @@ def test_a_statement_repeated_on_many_pages_conflicts_once_with_the_typo() -> No
     (c,) = find_conflicts(figs, [*copies, TYPO_2017])
     assert c.code == Code.CONFLICT
     assert c.figures[0].doc == 100  # the earliest document that states it
+
+
+# -- the seed through the real extractor ----------------------------------------------------------
+
+
+def test_extracted_seed_notices_the_health_industry_scale_and_has_no_error() -> None:
+    arts = seed_articles()
+    findings = find_conflicts(extract(arts), arts)
+    assert [f for f in findings if f.severity == Severity.ERROR] == []
+    (scale,) = [f for f in findings if f.code == Code.SCALE_MISMATCH]
+    assert sorted((f.doc, f.value) for f in scale.figures) == [(2, 3e10), (3, 1e11)]
+    assert scale.figures[0].surface.endswith("千亿")  # 迈上千亿台阶, the dated statement
+    assert scale.figures[1].surface == "突破300亿元"

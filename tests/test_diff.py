@@ -397,3 +397,62 @@ def test_diff_command_writes_to_the_output_file(tmp_path: Path) -> None:
     out = tmp_path / "report.txt"
     assert main(["diff", str(old), str(new), "--output", str(out)]) == 0
     assert "article_removed" in out.read_text(encoding="utf-8")
+
+
+# -- the seed through the real extractor ----------------------------------------------------------
+
+
+def _edited_noisy_copy(path: Path) -> list[Article]:
+    """The seed re-scraped with noise, doc 1 removed, an article added, three figures edited."""
+    old = seed_articles()
+    elsewhere = Article(
+        page="x", doc=9, title=ELSEWHERE_TITLE, body=ELSEWHERE_BODY, listed=old[3].listed
+    )
+    kept = []
+    for a in old:
+        if a.doc == 1:
+            continue
+        a = noisy(a)
+        if a.doc == 0:
+            a = edit(a, "948亿元", "958亿元")
+            a = edit(a, "新增公共停车泊位1200个。", "")
+            a = edit(a, "工业经济稳步提升。", "工业经济稳步提升。新增高新技术企业35家。")
+        if a.doc == 4:
+            a = edit(a, "占据7席", "占据8席")
+        kept.append(a)
+    write_page(path, [*reversed(kept), elsewhere], crlf=True, footer="有想补充的信息?点我投稿")
+    return list(load_pages(path))
+
+
+def test_extracted_seed_against_an_edited_noisy_copy_gives_exactly_the_edits(
+    tmp_path: Path,
+) -> None:
+    old = seed_articles()
+    new = _edited_noisy_copy(tmp_path / "new.txt")
+    findings = diff_scrapes(old, extract(old), new, extract(new))
+    got = [
+        (
+            str(f.code),
+            str(f.severity),
+            (f.old.surface if f.old else None),
+            (f.new.surface if f.new else None),
+        )
+        for f in findings
+        if f.article is None
+    ]
+    assert sorted(got) == [
+        ("figure_added", "info", None, "35家"),
+        ("figure_removed", "warning", "1200个", None),
+        ("value_changed", "error", "7席", "8席"),
+        ("value_changed", "error", "948亿元", "958亿元"),
+    ]
+    articles = sorted((str(f.code), f.article.title) for f in findings if f.article is not None)
+    assert articles == [("article_added", ELSEWHERE_TITLE), ("article_removed", old[1].title)]
+
+
+def test_extracted_seed_against_a_noise_only_copy_gives_nothing(tmp_path: Path) -> None:
+    old = seed_articles()
+    page = tmp_path / "noisy.txt"
+    write_page(page, [noisy(a) for a in reversed(old)], crlf=True, footer="- 联系我们 ")
+    new = list(load_pages(page))
+    assert diff_scrapes(old, extract(old), new, extract(new)) == []

@@ -8,6 +8,7 @@ from typing import Any
 from change_helpers import place, seed_articles
 
 from hycheck.conflicts import find_conflicts
+from hycheck.extract import extract
 from hycheck.intervals import CompareRules
 from hycheck.model import Article, Bound, Code, Figure, Finding, Kind
 from hycheck.series import sentences
@@ -159,3 +160,19 @@ def test_sentences_keep_their_offsets_in_the_body() -> None:
     pieces = sentences(body)
     assert all(body[start:].startswith(text) for start, text in pieces)
     assert "".join(text for _, text in pieces) == body
+
+
+# -- the seed through the real extractor ----------------------------------------------------------
+
+
+def test_extracted_seed_gdp_series_breaks_with_the_relocation_sentence_quoted() -> None:
+    arts = seed_articles()
+    (brk,) = breaks(find_conflicts(extract(arts), arts))
+    assert (brk.details["region"], brk.details["metric"]) == ("汉阳区", "gdp")
+    assert [(f.surface, f.period) for f in brk.figures] == [
+        ("948亿元", "2017"),
+        ("破千亿", "2018"),
+        ("700亿元", "2020"),
+    ]
+    assert brk.details["breaks"] == [[1, 2]]
+    assert "武烟搬迁导致经济总量大幅下降" in brk.details["explanation"]["sentence"]
