@@ -169,6 +169,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     from hycheck.extract import extract
     from hycheck.report import Report, render
 
+    for side in (args.old, args.new):
+        if not Path(side).exists():  # diffing against nothing would report every article gone
+            raise CLIError(f"{side}: no such file or directory; diff needs two scrapes")
     old, new = _read([args.old]), _read([args.new])
     old_figures, new_figures = extract(old), extract(new)
     findings = diff_scrapes(old, old_figures, new, new_figures)

@@ -456,3 +456,13 @@ def test_extracted_seed_against_a_noise_only_copy_gives_nothing(tmp_path: Path) 
     write_page(page, [noisy(a) for a in reversed(old)], crlf=True, footer="- 联系我们 ")
     new = list(load_pages(page))
     assert diff_scrapes(old, extract(old), new, extract(new)) == []
+
+
+def test_diff_command_with_a_missing_scrape_exits_two_without_a_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, _ = _pages(tmp_path)
+    assert main(["diff", str(old), str(tmp_path / "missing")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "missing: no such file or directory" in captured.err
