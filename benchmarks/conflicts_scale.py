@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import sys
 import time
 import tracemalloc
@@ -122,6 +123,8 @@ def main() -> None:
         by_code[str(f.code)] = by_code.get(str(f.code), 0) + 1
     print(f"find_conflicts: {took:.2f}s, findings {by_code}", end="")
     print(f", peak {peak / 2**20:.0f} MiB" if peak else "")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10
+    print(f"process peak RSS (inputs included): {rss:.0f} MiB")
     assert Code.CONFLICT in {f.code for f in findings}
 
 

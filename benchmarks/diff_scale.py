@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import sys
 import time
 import tracemalloc
@@ -123,6 +124,8 @@ def main() -> None:
     peak = tracemalloc.get_traced_memory()[1] if not args.no_tracemalloc else 0
     print(f"diff of {n:,} figures: {took:.2f}s, {len(findings)} findings", end="")
     print(f", peak {peak / 2**20:.0f} MiB above the inputs" if peak else "")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10
+    print(f"process peak RSS (inputs included): {rss:.0f} MiB")
 
 
 if __name__ == "__main__":
