@@ -23,13 +23,10 @@ from hycheck.errors import CLIError, HycheckError
 from hycheck.model import Severity
 
 if TYPE_CHECKING:
-    from hycheck.model import Finding
     from hycheck.pages import Pages
 
 Command = Callable[[argparse.Namespace], int]
-
-FAIL_ON = ("error", "warning", "info", "never")
-DIFF_FORMATS = ("text", "json", "markdown", "junit", "github")
+REPORT_FORMATS = ("markdown", "text", "json", "junit", "github")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,10 +78,35 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("diff", help="what changed between two scrapes (page files or directories)")
     p.add_argument("old", metavar="OLD", help="the earlier scrape: a page file or a directory")
     p.add_argument("new", metavar="NEW", help="the later scrape: a page file or a directory")
-    p.add_argument("--fail-on", choices=FAIL_ON, default="error", help="exit 1 at or above this")
-    p.add_argument("--format", choices=DIFF_FORMATS, default="text")
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default="error",
+        help="severity from which the exit code is 1 and a JUnit test case fails",
+    )
+    p.add_argument("--format", choices=REPORT_FORMATS, default="text")
+    p.add_argument("--limit", type=int, default=20, help="markdown: items shown a list")
     p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
     p.set_defaults(run=_cmd_diff)
+
+    p = sub.add_parser(
+        "report",
+        help="render a saved JSON report again (markdown, text, json, junit, github)",
+        description="Render a report saved with --format json in another format.  Exits as "
+        "check does: 2 when the report records input problems, 1 when it has findings at or "
+        "above --fail-on, else 0.",
+    )
+    p.add_argument("report", metavar="FINDINGS.json", help="a JSON report; - reads stdin")
+    p.add_argument("--format", choices=REPORT_FORMATS, default="markdown")
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default="error",
+        help="severity from which the exit code is 1 and a JUnit test case fails",
+    )
+    p.add_argument("--limit", type=int, default=20, help="markdown: items shown a list")
+    p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    p.set_defaults(run=_cmd_report)
     return parser
 
 
@@ -181,12 +203,11 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         articles=len(new),
         figures=len(new_figures),
         problems=[str(p) for p in (*old.problems, *new.problems)],
-        extra={"old": args.old, "new": args.new},
+        extra={"baseline": args.old},
+        sources=list(new),
     )
-    try:
-        text = render(report, args.format)
-    except ValueError as exc:
-        raise CLIError(f"--format {args.format}: format not available yet ({exc})") from exc
+    fail_on = Severity(args.fail_on)
+    text = render(report, args.format, fail_on=fail_on, limit=max(args.limit, 0))
     out = _open_output(args.output)
     try:
         out.write(text)
@@ -195,12 +216,37 @@ def _cmd_diff(args: argparse.Namespace) -> int:
             out.close()
     if old.problems or new.problems:
         return 2
-    return _fail_status(findings, args.fail_on)
+    return 1 if any(f.severity.rank >= fail_on.rank for f in findings) else 0
 
 
-def _fail_status(findings: Sequence[Finding], fail_on: str) -> int:
-    """1 when a finding is at or above the ``--fail-on`` severity, else 0."""
-    if fail_on == "never":
-        return 0
-    threshold = Severity(fail_on).rank
-    return 1 if any(f.severity.rank >= threshold for f in findings) else 0
+def _cmd_report(args: argparse.Namespace) -> int:
+    import json
+
+    from hycheck.model import Severity
+    from hycheck.report import Report, render
+
+    source = "<stdin>" if args.report == "-" else args.report
+    try:
+        if args.report == "-":
+            text = sys.stdin.read()
+        else:
+            text = Path(args.report).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CLIError(f"cannot read {source}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise CLIError(f"{source}: not UTF-8 (byte {exc.start})") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CLIError(f"{source}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from exc
+    report = Report.from_dict(data, source)
+    fail_on = Severity(args.fail_on)
+    out = _open_output(args.output)
+    try:
+        out.write(render(report, args.format, fail_on=fail_on, limit=max(args.limit, 0)))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if report.problems:
+        return 2
+    return 1 if any(f.severity.rank >= fail_on.rank for f in report.findings) else 0

@@ -384,12 +384,18 @@ def test_diff_command_writes_json_and_exits_one_at_the_fail_on_severity(
     assert main(["diff", str(old), str(new)]) == 0
 
 
-def test_diff_command_with_a_format_not_built_yet_exits_two(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("fmt", "marker"),
+    [("markdown", "article_removed"), ("junit", "<testsuite"), ("github", "::warning")],
+)
+def test_diff_command_renders_every_report_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, marker: str
 ) -> None:
     old, new = _pages(tmp_path)
-    assert main(["diff", str(old), str(new), "--format", "markdown"]) == 2
-    assert "format not available yet" in capsys.readouterr().err
+    assert main(["diff", str(old), str(new), "--format", fmt, "--fail-on", "warning"]) == 1
+    out = capsys.readouterr().out
+    assert marker in out
+    assert "汉阳区迎来39亿大健康产业集群" in out
 
 
 def test_diff_command_writes_to_the_output_file(tmp_path: Path) -> None:
