@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from hycheck.errors import CLIError, HycheckError
+from hycheck.model import Severity
 
 if TYPE_CHECKING:
     from hycheck.pages import Pages
@@ -73,6 +74,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
     p.set_defaults(run=_cmd_extract)
+
+    p = sub.add_parser("diff", help="what changed between two scrapes (page files or directories)")
+    p.add_argument("old", metavar="OLD", help="the earlier scrape: a page file or a directory")
+    p.add_argument("new", metavar="NEW", help="the later scrape: a page file or a directory")
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default="error",
+        help="severity from which the exit code is 1 and a JUnit test case fails",
+    )
+    p.add_argument("--format", choices=REPORT_FORMATS, default="text")
+    p.add_argument("--limit", type=int, default=20, help="markdown: items shown a list")
+    p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    p.set_defaults(run=_cmd_diff)
 
     p = sub.add_parser(
         "report",
@@ -169,6 +184,39 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             if out is not sys.stdout:
                 out.close()
     return _input_status(pages)
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from hycheck.diff import diff_scrapes
+    from hycheck.extract import extract
+    from hycheck.report import Report, render
+
+    for side in (args.old, args.new):
+        if not Path(side).exists():  # diffing against nothing would report every article gone
+            raise CLIError(f"{side}: no such file or directory; diff needs two scrapes")
+    old, new = _read([args.old]), _read([args.new])
+    old_figures, new_figures = extract(old), extract(new)
+    findings = diff_scrapes(old, old_figures, new, new_figures)
+    report = Report(
+        findings,
+        pages=sorted({a.page for a in new}),
+        articles=len(new),
+        figures=len(new_figures),
+        problems=[str(p) for p in (*old.problems, *new.problems)],
+        extra={"baseline": args.old},
+        sources=list(new),
+    )
+    fail_on = Severity(args.fail_on)
+    text = render(report, args.format, fail_on=fail_on, limit=max(args.limit, 0))
+    out = _open_output(args.output)
+    try:
+        out.write(text)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if old.problems or new.problems:
+        return 2
+    return 1 if any(f.severity.rank >= fail_on.rank for f in findings) else 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
