@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from hycheck.context import read_figures, vocabulary
+from hycheck.context import read_figures
 from hycheck.frames import figures_frame, write_figures
 from hycheck.model import Article, Figure
+from hycheck.naming import vocabulary
 from hycheck.normalize import Compacted, normalize
 from hycheck.scan import scan
 

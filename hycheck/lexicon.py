@@ -117,6 +117,7 @@ RATE_UNITS: Final = frozenset({"percent", "permille", "pp", "ratio"})
 IDIOMS: Final[dict[str, tuple[float, str, str]]] = {
     # surface → (value, unit, bound): quantities written as words
     "两位数": (10, "percent", "ge"),
+    "翻倍": (2, "ratio", "ge"),
     "翻一番": (2, "ratio", "eq"),
     "翻两番": (4, "ratio", "eq"),
     "翻番": (2, "ratio", "ge"),
@@ -134,6 +135,9 @@ VAGUE_COUNTS: Final = (
 """Vague words and names that look like counts: never figures."""
 
 # -- magnitude words standing alone (百亿, 千亿, 亿元以上) ---------------------------------------
+
+THRESHOLD_AFTER: Final = ("台阶", "大关", "关口")
+"""After a figure: the figure is a threshold passed (跨越三百亿元台阶): bound ge."""
 
 SCALE_NOUNS: Final = (
     "台阶", "大关", "关口", "级", "量级", "规模", "产业", "产业集群", "集群", "商圈", "俱乐部",
@@ -200,9 +204,11 @@ NOT_TARGET_CUES: Final = (
 )  # fmt: skip
 """Phrases that hold a target cue but name a property (a project's planned total investment)."""
 
-TARGET_AFTER: Final = ("任务", "目标", "的目标")
-"""Right after a figure in its clause, these make it a target (完成市下达任务100亿的100.2%: the
-100亿; 提前完成区200亿招商引资任务)."""
+TARGET_BEFORE: Final = ("任务数", "任务", "目标任务", "目标数", "指标")
+"""Right before a figure these make it a target: 完成市下达任务100亿的100.2% (the 100亿),
+引进优强企业21家(任务数18家)."""
+TARGET_CLAUSE_END: Final = ("任务", "目标任务", "的目标", "指标任务")
+"""A clause that ends with these after a figure makes it a target: 提前完成区200亿招商引资任务."""
 
 SUBTOTAL_CUES: Final = ("其中", "内含")
 """After these (up to the next ; or 。) figures state a part, not the headline metric."""
@@ -216,7 +222,20 @@ NARROWING_BEFORE: Final = (
 QUOTE_PAIRS: Final = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』"}
 """Quoted names (“千人计划”, 《…规划》) are masked before cue words are looked for."""
 QUOTE_MAX: Final = 30
-CUMULATIVE_CUES: Final = ("累计", "合计", "累积")
+CUMULATIVE_CUES: Final = ("累计", "累积")
+YEAR_TO_DATE_CUES: Final = ("今年以来", "年初以来", "年内", "本年度内", "至目前", "截至目前")
+"""With these, 累计 is the total so far this year: an actual of that period."""
+FLOW_VERBS: Final = (
+    "完成", "实现", "引进", "投入", "到位", "新增", "新建", "建成", "改造", "新改扩建", "开办",
+    "落户", "签约", "争取", "落实", "征收", "筹措", "帮助", "培育", "解决", "安置", "发放",
+)  # fmt: skip
+"""Verbs of things done: over a multi-year review, their amounts add up (cumulative)."""
+LEVEL_VERBS: Final = (
+    "跨越", "迈上", "迈入", "达到", "突破", "跻身", "跨入", "成为", "保持", "位居", "提高到",
+    "增至", "增长到", "上升到",
+)  # fmt: skip
+"""Verbs of a level reached: over a multi-year review, such an amount is not a sum (本区生产总值
+先后跨越两百亿元、三百亿元台阶)."""
 
 # -- growth --------------------------------------------------------------------------------
 
@@ -246,6 +265,7 @@ QUARTERS: Final = {
     "三季度": "{y}Q3", "第三季度": "{y}Q3", "四季度": "{y}Q4", "第四季度": "{y}Q4",
     "上半年": "{y}H1", "下半年": "{y}H2", "前三季度": "{y}Q1-{y}Q3", "前两个季度": "{y}H1",
     "前两季度": "{y}H1", "一至三季度": "{y}Q1-{y}Q3", "1-3季度": "{y}Q1-{y}Q3",
+    "首三季度": "{y}Q1-{y}Q3", "首季度": "{y}Q1", "首季": "{y}Q1", "首两季": "{y}H1",
 }  # fmt: skip
 """Parts of a year, as period templates ({y} is the year).  A period is "2022", "2022Q1",
 "2022H1", "2022Q1-2022Q3", "2022M08", "2022M01-2022M08" or a plan range "2016-2020"."""
@@ -254,6 +274,18 @@ RELATIVE_YEARS: Final = {
     "今年": 0, "本年": 0, "当年": 0, "全年": 0, "明年": 1, "来年": 1,
     "去年": -1, "上年": -1, "上一年": -1, "前年": -2,
 }  # fmt: skip
+
+REVIEW_YEAR_WORDS: Final = ("过去一年", "过去的一年", "一年来", "这一年")
+"""In a report or plan, the year under review."""
+
+SINCE_WORDS: Final = ("以来", "起")
+"""After a year: since then (自2007年起, 2018年以来), up to the year the text is about."""
+
+PERIOD_NAME_AFTER: Final = (
+    "施政报告", "政府工作报告", "工作报告", "规划", "统计公报", "计划", "纲要", "年鉴",
+    "全国科普日", "优秀", "奖",
+)  # fmt: skip
+"""After a year these make it part of a name (2026年施政报告), not the period of a figure."""
 """Relative year words, resolved against the article's stated date (全年 = the running year)."""
 
 PERIOD_BASE_AFTER: Final = ("不变价", "可比价", "价格计算", "为基期", "基期")
@@ -262,7 +294,9 @@ PERIOD_BASE_AFTER: Final = ("不变价", "可比价", "价格计算", "为基期
 PERIOD_BASE_CUES: Final = ("比", "较", "相比", "同比", "与", "是", "为", "对比", "超过", "高于")
 """A year or plan right after these is a comparison base (较“十二五”期末), not the period."""
 
-MULTIYEAR_CUES: Final = ("五年来", "过去五年", "过去5年", "五年间", "这五年", "近五年", "近5年")
+MULTIYEAR_CUES: Final = (
+    "五年来", "过去五年", "过去5年", "五年间", "这五年", "近五年", "近5年", "五年累计", "五年共",
+)  # fmt: skip
 """In a report's review, these switch the running period to the five years ending with it."""
 
 PLAN_PERIOD_TIME_WORDS: Final = ("时期", "期间", "以来", "规划期", "末")
@@ -270,7 +304,9 @@ PLAN_PERIOD_TIME_WORDS: Final = ("时期", "期间", "以来", "规划期", "末
 
 # -- sections of a work report ------------------------------------------------------------------
 
-REPORT_TITLE_CUES: Final = ("政府工作报告", "工作报告")
+REPORT_TITLE_CUES: Final = ("政府工作报告", "工作报告", "施政报告")
+PLAN_TITLE_CUES: Final = ("工作计划", "计划报告", "工作要点", "工作安排")
+"""A plan document: its figures are targets for its year unless a review says otherwise."""
 REVIEW_HEADINGS: Final = ("回顾", "成绩", "总结", "过去", "工作情况", "主要工作")
 PLAN_HEADINGS: Final = ("安排", "任务", "目标", "计划", "展望", "部署", "思路", "打算", "总体要求")
 

@@ -197,10 +197,12 @@ def _chart(figs: list[Figure], region: str, name: str) -> list[str]:
 
 def _nice(x: float) -> float:
     """Round away from zero to one decimal of the leading digit, with 10% headroom."""
-    if x == 0:
-        return 0.0
+    if x == 0 or not math.isfinite(x):
+        return 0.0 if x == 0 else x
     y = abs(x) * 1.1
-    p = 10 ** math.floor(math.log10(y))
+    p = 10.0 ** math.floor(math.log10(y))
+    if p == 0 or not math.isfinite(p):  # subnormal or huge: no rounding to do
+        return x
     return math.copysign(math.ceil(round(y / p * 10, 9)) / 10 * p, x)
 
 

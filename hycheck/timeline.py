@@ -1,12 +1,13 @@
-"""When a figure is for: time expressions, and the sections of a work report.
+"""When a figure is for: time expressions, and the sections of reports and plans.
 
 A work report reads like this: a delivery date, then ``一、2017年工作回顾`` (actual figures
 for the review year), ``二、2018年工作安排`` (targets for the plan year); in a five-year review,
 ``“十三五”时期…`` or ``五年来`` switches to the plan period.  Inside a sentence an explicit
-time (2018年, 2022年一季度, 明年) overrides the section, unless it is a comparison base
-(较“十二五”期末, 比2015年).  A statistical bulletin is about the year in its title.  News has no
-sections: a time stated in its lead (or its title) is the article's, and with none the period
-is "unknown".
+time (2018年, 2022年一季度, 明年, 2016年至2018年) overrides the section, unless it is a
+comparison base (较“十二五”期末, 比2015年) or part of a name (2026年施政报告).  A statistical
+bulletin is about the year in its title; a plan document (工作计划) about its plan year.  News
+has no sections: a time stated in its lead (or its title) is the article's, and with none the
+period is "unknown".
 
 Periods are strings: "2017", "2022Q1", "2022H1", "2022Q1-2022Q3", "2022M08",
 "2022M01-2022M08", "2016-2020", or "unknown".  Everything is found in one pass over the text
@@ -25,46 +26,68 @@ from hycheck.numbers import parse_cn_int
 
 _YEAR = r"(?:19|20)\d{2}|[一二〇零][〇零一二三四五六七八九]{3}"
 _MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
-_QUARTER = "|".join(sorted(map(re.escape, lx.QUARTERS), key=len, reverse=True))
-_PLAN = "|".join(sorted(map(re.escape, lx.PLAN_PERIODS), key=len, reverse=True))
-_RELATIVE = "|".join(sorted(map(re.escape, lx.RELATIVE_YEARS), key=len, reverse=True))
-_MULTIYEAR = "|".join(map(re.escape, lx.MULTIYEAR_CUES))
+_DASH = r"(?:-|~|至|到)"
+
+
+def _alternation(words: object) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_QUARTER = _alternation(lx.QUARTERS)
 _TIME_FIRST = "".join(
     sorted(
-        set('0123456789一二〇零“"「')
-        | {w[0] for w in (*lx.RELATIVE_YEARS, *lx.MULTIYEAR_CUES, *lx.QUARTERS, *lx.PLAN_PERIODS)}
+        set('0123456789一二〇零“"「自从')
+        | {
+            w[0]
+            for w in (
+                *lx.RELATIVE_YEARS,
+                *lx.MULTIYEAR_CUES,
+                *lx.QUARTERS,
+                *lx.PLAN_PERIODS,
+                *lx.REVIEW_YEAR_WORDS,
+            )
+        }
     )
 )
 _TIME = re.compile(
     # the look-ahead lets the engine skip characters that cannot start a time, fast
-    rf"(?=[{re.escape(_TIME_FIRST)}])"
-    rf"(?:(?P<year>{_YEAR})年(?:度)?"
-    rf"(?:(?P<m1>{_MONTH})(?:-|~|至|到)(?P<m2>{_MONTH})月(?:份)?|(?P<quarter>{_QUARTER})"
+    rf"(?=[{re.escape(_TIME_FIRST)}])(?:"
+    rf"(?:自|从)?(?P<year>{_YEAR})年?{_DASH}(?P<year2>{_YEAR})年"
+    rf"|(?:(?P<since>自|从))?(?P<y>{_YEAR})年(?:度)?"
+    rf"(?:(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH})月(?:份)?|(?P<quarter>{_QUARTER})"
     rf"|(?P<month>{_MONTH})月(?!\d{{1,2}}日|[一二三四五六七八九十]+日))?"
-    rf"|[“\"「]?(?P<plan>{_PLAN})[”\"」]?(?P<plan_word>时期|期间|以来|规划期|期末|末)?"
-    rf"|(?P<relative>{_RELATIVE})(?P<rel_quarter>{_QUARTER})?"
-    rf"|(?P<multiyear>{_MULTIYEAR})"
+    rf"(?P<since_end>{_alternation(lx.SINCE_WORDS)})?"
+    rf"|[“\"「]?(?P<plan>{_alternation(lx.PLAN_PERIODS)})[”\"」]?"
+    rf"(?P<plan_word>时期|期间|以来|规划期|期末|末)?"
+    rf"|(?P<relative>{_alternation(lx.RELATIVE_YEARS)})(?P<rel_quarter>{_QUARTER})?"
+    rf"|(?P<review>{_alternation(lx.REVIEW_YEAR_WORDS)})"
+    rf"|(?P<multiyear>{_alternation(lx.MULTIYEAR_CUES)})"
     rf"|(?P<bare_quarter>{_QUARTER})"
-    rf"|(?P<r1>{_MONTH})(?:-|~|至|到)(?P<r2>{_MONTH})月(?:份)?)"
+    rf"|(?P<r1>{_MONTH}){_DASH}(?P<r2>{_MONTH})月(?:份)?)"
 )
 _HEADING = re.compile(r"[一二三四五六七八九十]{1,2}、")
 _HEADING_BEFORE = frozenset(" \t\r\n。!?;:")
+_LINE = re.compile(r"(?:^|(?<=\n))[^\n]{2,24}(?=\n)")
 _BASE_BEFORE = tuple(sorted(lx.PERIOD_BASE_CUES, key=len, reverse=True))
 _MULTIYEAR_MARK = "@multiyear"
+_REVIEW_MARK = "@review"
 _QUARTER_SPANS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1",
                   (7, 12): "H2"}  # fmt: skip
+MAX_LOOKBACK = 8
+"""Time expressions looked at before a figure in its sentence: bounded, so linear time."""
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A time expression in the text.  ``period`` may be a template: ``{y}Q1`` needs the
-    running year (一季度 alone), ``{y}`` is the running year itself (全年)."""
+    """A time expression.  ``period`` may be a template: ``{y}Q1`` needs the year the text
+    is about (一季度 alone), ``{y}`` is that year itself (全年), ``2007-{y}`` runs from a year
+    up to it (自2007年起); "@review" is the year a report reviews (过去一年)."""
 
     start: int
     end: int
     period: str  # "" when it cannot be resolved (今年 with no stated date)
     is_base: bool  # a comparison base: 较“十二五”期末, 比2015年
-    is_plan_name: bool  # “十三五”规划: a document, not a time
+    is_name: bool  # part of a name: “十三五”规划, 2026年施政报告
     switches: bool  # “十三五”时期 / 五年来: switches a review section to a plan period
 
 
@@ -121,6 +144,17 @@ def is_part_of_year(period: str) -> bool:
     return len(period) > 4 and period[:4].isdigit() and period[4] in "QHM"
 
 
+def end_year(period: str) -> int | None:
+    """The last year a period covers: 2017 → 2017, 2016-2020 → 2020, 2022Q1 → 2022."""
+    if is_multiyear(period):
+        return int(period[5:])
+    return int(period[:4]) if period[:4].isdigit() else None
+
+
+def _absolute(period: str) -> bool:
+    return period[:4].isdigit() and "{" not in period
+
+
 class Timeline:
     """The periods and statement kinds of one article, by offset."""
 
@@ -137,15 +171,18 @@ class Timeline:
         self.listed = listed
         self._sentence_starts = sentence_starts
         self.is_report = any(cue in title for cue in lx.REPORT_TITLE_CUES)
+        self.is_plan = not self.is_report and any(cue in title for cue in lx.PLAN_TITLE_CUES)
         self.is_bulletin = "统计公报" in title or "统计公告" in title
+        self.plan_year: int | None = None
+        self.review_year: int | None = None
+        # 今年/明年 count from the delivery date; a report's news article is published that day
+        self._now = stated or (listed if self.is_report or self.is_plan else None)
         title_mentions = [self._mention(m, title) for m in _TIME.finditer(title)]
         self.title_period = next(
             (m.period for m in title_mentions if _absolute(m.period) and not m.is_base), ""
         )
         title_year = int(self.title_period[:4]) if self.title_period else None
-        self.plan_year: int | None = None
-        self.review_year: int | None = None
-        if self.is_report:
+        if self.is_report or self.is_plan:
             when = stated or listed
             if title_year is not None:
                 self.plan_year = title_year
@@ -164,26 +201,35 @@ class Timeline:
     def _mention(self, m: re.Match[str], text: str) -> Mention:
         start, end = m.span()
         before = text[max(0, start - 3) : start].rstrip('“"「')
-        is_base = before.endswith(_BASE_BEFORE)
+        is_base = before.endswith(_BASE_BEFORE) or text.startswith(lx.PERIOD_BASE_AFTER, end)
+        is_name = text.startswith(lx.PERIOD_NAME_AFTER, end)
         g = m.groupdict()
         period = ""
-        plan_name = switches = False
-        if g["year"]:
-            year = year_of(g["year"])
+        switches = False
+        if g["year2"]:
+            a, b = year_of(g["year"] or ""), year_of(g["year2"])
+            if a and b and 0 < b - a <= 10:
+                period = f"{a}-{b}"
+        elif g["y"]:
+            year = year_of(g["y"])
             if year is not None:
                 period = self._year_part(year, g)
+                if g["since_end"] and (g["since"] or g["since_end"] == "以来") and period.isdigit():
+                    period = f"{year}-{{y}}"  # 自2007年起: from then up to the year in view
         elif g["plan"]:
             period = lx.PLAN_PERIODS[g["plan"]]
-            plan_name = not g["plan_word"]  # “十三五”规划 names a plan; “十三五”时期 a time
-            switches = not plan_name and not is_base
+            is_name = is_name or not g["plan_word"]  # “十三五”规划 names a plan, 时期 a time
+            switches = not is_name and not is_base
         elif g["relative"]:
             offset = lx.RELATIVE_YEARS[g["relative"]]
             if g["relative"] in ("全年", "当年", "本年"):
                 period = "{y}"
-            elif self.stated is not None:
-                period = str(self.stated.year + offset)
+            elif self._now is not None:
+                period = str(self._now.year + offset)
             if period and g["rel_quarter"]:
                 period = lx.QUARTERS[g["rel_quarter"]].replace("{y}", period)
+        elif g["review"]:
+            period = _REVIEW_MARK
         elif g["multiyear"]:
             switches = True
             period = _MULTIYEAR_MARK
@@ -193,9 +239,7 @@ class Timeline:
             a, b = _month(g["r1"]), _month(g["r2"])
             if a and b and a < b:
                 period = month_period(9999, a, b).replace("9999", "{y}")
-        if period and text.startswith(lx.PERIOD_BASE_AFTER, end):
-            is_base = True  # 2010年不变价: a price base
-        return Mention(start, end, period, is_base, plan_name, switches)
+        return Mention(start, end, period, is_base, is_name, switches)
 
     @staticmethod
     def _year_part(year: int, g: dict[str, str | None]) -> str:
@@ -211,28 +255,28 @@ class Timeline:
                 return f"{year}M{month:02d}"
         return str(year)
 
-    # -- sections of a report ----------------------------------------------------------------
+    # -- sections of a report or a plan -------------------------------------------------------
 
     def _sections(self) -> list[Section]:
         if self.is_bulletin:
             return [Section(0, self.title_period, False)]
-        default = str(self.review_year) if self.review_year is not None else ""
-        sections = [Section(0, default, False)]
-        if not self.is_report:
+        if not (self.is_report or self.is_plan):
             return [Section(0, "", False)]
-        for m in _headings(self.text):
-            head = self.text[m.end() : m.end() + 20]
+        review = str(self.review_year) if self.review_year is not None else ""
+        plan = str(self.plan_year) if self.plan_year is not None else ""
+        sections = [Section(0, plan, True) if self.is_plan else Section(0, review, False)]
+        headings = [(m.start(), m.end()) for m in _headings(self.text)]
+        headings += [(m.start(), m.start()) for m in _LINE.finditer(self.text)]
+        for start, head_start in sorted(headings):
+            head = self.text[head_start : head_start + 20]
             review_at = min((head.find(w) for w in lx.REVIEW_HEADINGS if w in head), default=-1)
             plan_at = min((head.find(w) for w in lx.PLAN_HEADINGS if w in head), default=-1)
             if review_at < 0 and plan_at < 0:
                 continue
             target = plan_at >= 0 and (review_at < 0 or plan_at < review_at)
             cut = plan_at if target else review_at
-            period = self._heading_period(m.end(), m.end() + cut)
-            if not period:
-                year = self.plan_year if target else self.review_year
-                period = str(year) if year is not None else ""
-            sections.append(Section(m.start(), period, target))
+            period = self._heading_period(head_start, head_start + cut)
+            sections.append(Section(start, period or (plan if target else review), target))
         # inside a review: “十三五”时期 / 五年来 switch to the plan period until the next heading
         out: list[Section] = []
         for i, section in enumerate(sections):
@@ -241,7 +285,7 @@ class Timeline:
                 continue
             stop = sections[i + 1].start if i + 1 < len(sections) else len(self.text)
             for mention in self.mentions:
-                if section.start < mention.start < stop and mention.switches:
+                if section.start <= mention.start < stop and mention.switches:
                     period = mention.period
                     if period == _MULTIYEAR_MARK:
                         year = self.review_year
@@ -261,18 +305,21 @@ class Timeline:
         return ""
 
     def _default_period(self) -> str:
-        """News: an absolute time in the lead (its first two sentences), else in the title."""
-        if self.is_report or self.is_bulletin:
+        """News: a time that opens a clause of the lead (its first two sentences), else the
+        title's.  A year-less 1至3月 takes the listing year."""
+        if self.is_report or self.is_bulletin or self.is_plan:
             return ""
         starts = self._sentence_starts
         stop = starts[2] if len(starts) > 2 else len(self.text)
         for mention in self.mentions:
             if mention.start >= stop:
                 break
+            if mention.is_base or mention.is_name:
+                continue
             period = mention.period
-            if "{y}" in period and self.listed is not None and period != "{y}":
+            if "{y}" in period and period != "{y}" and self.listed is not None:
                 period = period.replace("{y}", str(self.listed.year))  # 1至3月, published 2019
-            if _absolute(period) and not mention.is_base and not mention.is_plan_name:
+            if _absolute(period):
                 if self.text.startswith("在", mention.end):
                     continue  # "2021年1月6日在…会议上": a delivery date, not the news' time
                 return period
@@ -287,35 +334,63 @@ class Timeline:
     def section_at(self, pos: int) -> Section:
         return self.sections[bisect_right(self._section_starts, pos) - 1]
 
+    def _recent(self, pos: int, sentence_start: int) -> list[Mention]:
+        """The time expressions of the sentence before ``pos``, nearest first (a few)."""
+        out: list[Mention] = []
+        i = bisect_right(self._mention_starts, pos) - 1
+        while i >= 0 and len(out) < MAX_LOOKBACK and self.mentions[i].start >= sentence_start:
+            if self.mentions[i].end <= pos:
+                out.append(self.mentions[i])
+            i -= 1
+        return out
+
     def period_at(self, pos: int, sentence_start: int, target: bool) -> str:
         """The period of a figure at ``pos`` whose sentence starts at ``sentence_start``."""
         section = self.section_at(pos)
         running = section.period
         fallback = running or ("" if target else self.default_period)
-        sentence_start = max(sentence_start, section.start)
+        recent = self._recent(pos, max(sentence_start, section.start))
         year = fallback[:4] if fallback[:4].isdigit() and not is_multiyear(fallback) else ""
-        if not year and not self.is_report and self.listed is not None and not target:
-            year = str(self.listed.year)  # news: 1至3月 in a page published 2019-03-14
-        i = bisect_right(self._mention_starts, pos) - 1
-        stop = max(-1, i - 8)  # look at the last few time expressions only: linear time
-        while i > stop and self.mentions[i].start >= sentence_start:
-            mention = self.mentions[i]
-            i -= 1
-            if mention.end > pos or mention.is_base or mention.is_plan_name:
+        for i, mention in enumerate(recent):
+            if mention.is_base or mention.is_name:
                 continue
             period = mention.period
             if period == _MULTIYEAR_MARK or not period:
                 continue
-            if "{y}" in period:
-                if not year:
+            if period == _REVIEW_MARK:
+                if self.review_year is None:
                     continue
-                period = period.replace("{y}", year)
+                return str(self.review_year)
+            if "{y}" in period:
+                # 2025年首三季度…7月至9月: the year of the sentence's last explicit year
+                here = next(
+                    (
+                        m.period[:4]
+                        for m in recent[i + 1 :]
+                        if _absolute(m.period) and not (m.is_base or m.is_name)
+                    ),
+                    year,
+                )
+                if not here:
+                    continue
+                period = period.replace("{y}", here)
             return period
         return fallback or "unknown"
 
+    def span_at(self, pos: int, sentence_start: int) -> str:
+        """A span of years named in the sentence before ``pos`` (2016年至2018年), or ""."""
+        for mention in self._recent(pos, sentence_start):
+            if is_multiyear(mention.period) and not mention.is_base and not mention.is_name:
+                return mention.period
+        return ""
 
-def _absolute(period: str) -> bool:
-    return period[:4].isdigit()
+    def base_at(self, pos: int, clause_start: int) -> int | None:
+        """The last year of a comparison base in the clause before ``pos``: 比2006年 → 2006,
+        是“十一五”末的 → 2010."""
+        for mention in self._recent(pos, clause_start):
+            if mention.is_base and _absolute(mention.period):
+                return end_year(mention.period)
+        return None
 
 
 def _headings(text: str) -> list[re.Match[str]]:

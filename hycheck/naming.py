@@ -1,0 +1,253 @@
+"""What a figure measures: its metric (from the vocabulary of the expectation files), the
+noun phrase as written, what a growth rate is the growth of, and the region it is about.
+
+Pure functions on an article's canonical text (``hycheck.normalize``), used by
+``hycheck.context``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from hycheck import lexicon as lx
+from hycheck.normalize import Compacted
+from hycheck.scan import Quantity
+
+_EXCLUDED = "\0"  # the key of a phrase that contains a metric name but is not the metric
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Metric names → canonical keys, matched longest first (from the expectation files)."""
+
+    pattern: re.Pattern[str] | None
+    keys: Mapping[str, str]
+
+    def find(self, text: str) -> tuple[int, int, str] | None:
+        """The name that ends last in ``text`` (the one nearest a number after it); an
+        excluded phrase (城镇居民人均可支配收入 for 居民人均可支配收入) gives key "other"."""
+        if self.pattern is None:
+            return None
+        best: tuple[int, int, str] | None = None
+        for m in self.pattern.finditer(text):
+            if best is None or m.end() >= best[1]:
+                key = self.keys[m.group()]
+                best = (m.start(), m.end(), "other" if key == _EXCLUDED else key)
+        return best
+
+
+@lru_cache(maxsize=16)
+def _vocabulary(
+    items: tuple[tuple[str, tuple[str, ...]], ...], excluded: tuple[str, ...]
+) -> Vocabulary:
+    keys = {name: key for key, names in items for name in names}
+    keys.update(dict.fromkeys(excluded, _EXCLUDED))
+    if not keys:
+        return Vocabulary(None, {})
+    words = sorted(keys, key=len, reverse=True)
+    return Vocabulary(re.compile("|".join(map(re.escape, words))), keys)
+
+
+def vocabulary(
+    metric_names: Mapping[str, Sequence[str]], excluded: Sequence[str] = ()
+) -> Vocabulary:
+    """A matcher for ``{"gdp": ["地区生产总值", "GDP", …], …}`` (cached per vocabulary)."""
+    items = tuple(sorted((k, tuple(v)) for k, v in metric_names.items()))
+    return _vocabulary(items, tuple(sorted(excluded)))
+
+
+def respectively(text: str, c0: int, pos: int) -> tuple[list[str], int]:
+    """The items listed before 分别 in the clause, and where 分别 ends; ([], -1) without it."""
+    at = text.rfind("分别", c0, pos)
+    if at < 0:
+        return [], -1
+    subject = text[c0:at]
+    m = _LEADING_NOISE.match(subject)
+    subject = subject[m.end() :] if m else subject
+    t = _TRAILING_NOISE.search(subject)
+    subject = subject[: t.start()] if t else subject
+    items = [item for item in _ITEM_SPLIT.split(subject) if item]
+    return (items if len(items) > 1 else []), at + 2
+
+
+_ITEM_SPLIT = re.compile("[、和及与]")
+
+
+def is_part(left: str, named: tuple[int, int, str], q: Quantity, growth: bool) -> bool:
+    """When the metric named in the clause is not what the figure measures: a share of it
+    (占地区生产总值比重), a part of it (其中…), or a noun it only qualifies (固定资产投资项目)."""
+    gap = left[named[1] :]
+    before = left[max(0, named[0] - 4) : named[0]]
+    if any(cue in gap for cue in lx.SHARE_CUES) or before.endswith(("占", "占全")):
+        return True
+    if any(word in before for word in lx.NARROWING_BEFORE):
+        return True
+    if not growth and q.unit in ("percent", "permille"):
+        return True  # a level written as a percent after a metric name is a rate or share
+    return any(word in gap for word in _QUALIFIED_NOUNS)
+
+
+_QUALIFIED_NOUNS = ("项目", "企业", "的", "中", "单位", "主体", "工程", "重点")
+
+
+_LEADING_NOISE = re.compile(
+    r"^(?:[\s”\"'(]|其中|同时|全年|今年|去年|明年|当年|一年来|五年来|新的一年|全区|我区|全市"
+    r"|预计|力争|确保|争取|努力|计划|已|共|实现|完成|达到|累计|新增加|较上年|比上年|同比|环比"
+    r"|年均|平均|分别|同口径|按可比口径|可比口径|按可比价格计算|扣除价格因素|从|由"
+    r"|(?:19|20)\d{2}年(?:[一二三四]季度|上半年|下半年|\d{1,2}-\d{1,2}月)?的?)+"
+)
+
+
+_LIST_JOINERS = frozenset("、,和及与并且")
+
+
+_TRAILING_NOISE = re.compile(
+    r"(?:[\s“”\"'(]|达到|达|为|实现|完成|突破|超过|超|过|近|约|共|合计|总计|累计|增长|增幅|增速"
+    r"|提高|提升|降低|下降|减少|保持|均|已|到|至|由|从|给予|分别|是|迈上|迈入|跨入|跻身|形成|成为"
+    r"|预计|力争|确保|有望|的|增至|增加到|提高到|跨越)+$"
+)
+
+
+def in_subtotal(text: str, s0: int, pos: int) -> bool:
+    """Whether 其中 stands before ``pos`` in its sentence (from ``s0``), with no ; between."""
+    part = text[s0:pos]
+    part = part[part.rfind(";") + 1 :]
+    return any(cue in part for cue in lx.SUBTOTAL_CUES)
+
+
+def metric_phrase(
+    body: str,
+    comp: Compacted,
+    c0: int,
+    q: Quantity,
+    after: int = -1,
+    named: tuple[int, int, str] | None = None,
+    before: int = -1,
+) -> str:
+    """The noun phrase the number measures, as written: 新增商务楼宇面积, 引进“千人计划”专家.
+
+    ``after`` is the end of an earlier figure in the clause: the phrase starts after it
+    (地区生产总值增长7.2%、突破千亿元 → the name 地区生产总值 when nothing stands between)."""
+    text = comp.text
+    begin = max(c0, after)
+    while begin < q.start and text[begin] in _LIST_JOINERS:
+        begin += 1
+    left = text[begin : q.start]
+    m = _LEADING_NOISE.match(left)
+    lead = m.end() if m else 0
+    t = _TRAILING_NOISE.search(left, lead)
+    stop = t.start() if t else len(left)
+    a, b = begin + lead, begin + stop
+    if a >= b and after > c0:
+        if named is not None:
+            return cut(body, comp, c0 + named[0], c0 + named[1])
+        # 由90立方米/秒提升到236立方米/秒: the subject stands before the first figure
+        return metric_phrase(body, comp, c0, replace(q, start=before), -1, None)
+    if q.unit in lx.COUNT_UNITS and (b - a <= 2 or text[b - 1 : b] == "等"):
+        # 改造4家定点医院: the noun follows the counter
+        right = q.end
+        limit = min(len(text), q.end + 24)
+        while right < limit and text[right] not in lx.CLAUSE_ENDS + "、和及与等":
+            right += 1
+        return (cut(body, comp, a, b) + cut(body, comp, q.end, right)).strip()
+    return cut(body, comp, a, b).strip()
+
+
+def cut(body: str, comp: Compacted, start: int, end: int) -> str:
+    a, b = comp.span(start, end)
+    return body[a:b]
+
+
+def growth_subject(
+    body: str, comp: Compacted, c0: int, q: Quantity, named: tuple[int, int, str] | None
+) -> str | None:
+    """居民人均可支配收入增长9% → 居民人均可支配收入; 增长7% alone → None (inherit)."""
+    left = comp.text[c0 : q.start]
+    for cue in _GROWTH_CUES_LONGEST:
+        i = left.rfind(cue)
+        if i > 0:
+            m = _LEADING_NOISE.match(left[:i])
+            lead = m.end() if m else 0
+            t = _TRAILING_NOISE.search(left[:i], lead)
+            stop = t.start() if t else i
+            subject = cut(body, comp, c0 + lead, c0 + stop).strip()
+            if not subject or any(ch.isdigit() for ch in subject):
+                return None  # 同比下降22.4%按可比口径同比增长5.7%: no subject of its own
+            return subject
+    if named is not None:
+        return cut(body, comp, c0 + named[0], c0 + named[1])
+    # 雨水抽排能力是“十二五”期末的2.6倍: the subject stands before 是/较/比
+    m = _COMPARED.search(left)
+    if m is None or m.start() == 0:
+        return None  # 是“十一五”末的1.6倍: no subject of its own
+    return metric_phrase(body, comp, c0, replace(q, start=c0 + m.start())) or None
+
+
+_COMPARED = re.compile("是|较|比")
+
+
+_GROWTH_CUES_LONGEST = sorted(lx.GROWTH_BEFORE, key=len, reverse=True)
+
+
+class Regions:
+    """The region each clause of an article is about."""
+
+    def __init__(self, text: str, article_region: str) -> None:
+        from hycheck.gazetteer import ancestors
+
+        self.text = text
+        self.region = article_region
+        self._wider = {p.level: p.name for p in ancestors(article_region)}
+
+    def at(self, c0: int, pos: int) -> str:
+        """The region of the clause [c0, pos): the first place it names as its subject, else
+        the article's.  全区/我区 is the article's region, 全市/全省/全国 its city, province or
+        country; a place after 占/比/在 is a comparison base (占全省45%), not the subject."""
+        from hycheck.gazetteer import find_places
+
+        clause = self.text[c0:pos]
+        found = [
+            (start, end, place.name)
+            for start, end, place in find_places(clause)
+            if place.level != "country"  # 中国 mostly starts a name (中国电建集团); 全国 counts
+        ]
+        found.extend((m.start(), m.end(), m.group()) for m in _RELATIVE_PLACES.finditer(clause))
+        found.sort()
+        i = 0
+        while i < len(found):
+            start, end, name = found[i]
+            i += 1
+            if clause[max(0, start - 2) : start].endswith(lx.DENOMINATOR_CUES):
+                continue
+            if name in lx.SELF_REGION_WORDS:
+                return self.region
+            level = lx.PARENT_REGION_WORDS.get(name)
+            if level is not None:
+                return self._wider.get(level, self.region)
+            # 武汉市汉阳区: a chain of places names its last, most specific member
+            while i < len(found) and found[i][0] == end:
+                end, name = found[i][1], found[i][2]
+                i += 1
+            return name
+        return self.region
+
+
+_RELATIVE_PLACES = re.compile(
+    "|".join(map(re.escape, (*lx.SELF_REGION_WORDS, *lx.PARENT_REGION_WORDS)))
+)
+
+
+def subject_region(clause: str, article_region: str) -> str:
+    """The region a clause is about (see ``Regions.at``).
+
+    >>> subject_region("武汉市大健康产业总产值已占全省", "汉阳区")
+    '武汉市'
+    >>> subject_region("全区工业经济总量在全市占比突破", "汉阳区")
+    '汉阳区'
+    >>> subject_region("全市新增就业", "汉阳区")
+    '武汉市'
+    """
+    return Regions(clause, article_region).at(0, len(clause))
