@@ -32,6 +32,12 @@ _KEY = re.compile(r"[a-z][a-z0-9_]*\Z")
 _UNIT = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 
 
+KEYS: dict[Spec, dict[str, tuple[Spec, bool]]] = {}
+"""The keys of each mapping spec (for the README drift test and error messages)."""
+ITEMS: dict[Spec, Spec] = {}
+"""The item spec of each list and open-mapping spec."""
+
+
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
@@ -66,6 +72,7 @@ def mapping(fields: Mapping[str, tuple[Spec, bool]], *, where: str = "") -> Spec
                 raise ExpectationError(file, _join(path, key), "missing required key")
         return out
 
+    KEYS[check] = dict(fields)
     return check
 
 
@@ -84,6 +91,7 @@ def open_mapping(key_re: re.Pattern[str], what: str, item: Spec) -> Spec:
             out[key] = item(sub, _join(path, key), file)
         return out
 
+    ITEMS[check] = item
     return check
 
 
@@ -101,6 +109,7 @@ def listing(item: Spec, *, nonempty: bool = False) -> Spec:
                 raise ExpectationError(file, f"{path}[{i}]", f"{v!r} is listed twice")
         return out
 
+    ITEMS[check] = item
     return check
 
 
@@ -165,25 +174,34 @@ def version(value: Any, path: str, file: str) -> int:
     return VERSION
 
 
+_MIN_MAX = mapping({"min": (number(null=True), False), "max": (number(null=True), False)})
+
+
 def min_max(value: Any, path: str, file: str) -> dict[str, Any]:
     """``{min, max}``, either end a number or null (open), min not above max."""
-    out: dict[str, Any] = mapping(
-        {"min": (number(null=True), False), "max": (number(null=True), False)}
-    )(value, path, file)
+    out: dict[str, Any] = _MIN_MAX(value, path, file)
     lo, hi = out.get("min"), out.get("max")
     if lo is not None and hi is not None and lo > hi:
         raise ExpectationError(file, path, f"min {lo:g} is above max {hi:g}")
     return out
 
 
+_BY_LEVEL = mapping(
+    dict.fromkeys(LEVELS, (min_max, False)),
+    where=" (give min/max, or ranges by level: district, city, province, country)",
+)
+
+
 def level_ranges(value: Any, path: str, file: str) -> dict[str, Any]:
     """Either one ``{min, max}`` for every region level, or one per level."""
     if isinstance(value, dict) and value and set(value) <= {"min", "max"}:
         return min_max(value, path, file)
-    fields: dict[str, tuple[Spec, bool]] = dict.fromkeys(LEVELS, (min_max, False))
-    hint = " (give min/max, or ranges by level: district, city, province, country)"
-    out: dict[str, Any] = mapping(fields, where=hint)(value, path, file)
+    out: dict[str, Any] = _BY_LEVEL(value, path, file)
     return out
+
+
+KEYS[min_max] = KEYS[_MIN_MAX]
+KEYS[level_ranges] = {**KEYS[_MIN_MAX], **KEYS[_BY_LEVEL]}
 
 
 _TOLERANCE = mapping({"rel": (number(low=0, high=1), False), "abs": (number(low=0), False)})

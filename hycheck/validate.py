@@ -135,11 +135,12 @@ def prepare_figures(
 
     vocab = _compiled(exp).vocabulary
     out = frame.copy(deep=False)
-    out["_metric"] = pd.Categorical(frame["metric"], categories=vocab.metric)
-    out["_unit"] = pd.Categorical(frame["unit"], categories=vocab.unit)
-    out["_kind"] = pd.Categorical(frame["kind"], categories=vocab.kind)
-    levels = _by_unique(pd.Series(region), region_level, "object")
-    out["_level"] = pd.Categorical(levels, categories=vocab.level)
+    out["_metric"] = _categorical(frame["metric"], vocab.metric)
+    out["_unit"] = _categorical(frame["unit"], vocab.unit)
+    out["_kind"] = _categorical(frame["kind"], vocab.kind)
+    out["_level"] = _categorical(
+        pd.Series(_by_unique(pd.Series(region), region_level, "object")), vocab.level
+    )
     out["_growth"] = (growth_of.notna() & (growth_of.fillna("") != "")).to_numpy()
     out["_sharecue"] = _by_unique(
         frame["metric_text"], lambda t: isinstance(t, str) and any(c in t for c in cues), "bool"
@@ -148,6 +149,16 @@ def prepare_figures(
     out["_listed"] = listed[which]
     out["_pstart"] = bounds["f0"]
     out["_pend"] = bounds["f1"]
+    return out
+
+
+def _categorical(values: pd.Series, categories: Sequence[str]) -> pd.Categorical[str]:
+    """``values`` as a categorical of exactly ``categories``; anything else is missing."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    known = pd.Index(list(categories)).get_indexer(pd.Index(uniques, dtype=object))
+    full = np.where(codes >= 0, known[codes] if len(known) else -1, -1).astype("int64")
+    index = pd.Index(list(categories))
+    out: pd.Categorical[str] = pd.Categorical.from_codes(full, categories=index)
     return out
 
 
