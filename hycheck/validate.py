@@ -96,7 +96,7 @@ def _figure_table(figures: Sequence[Figure]) -> pd.DataFrame:
         elif name in ("value", "upper"):
             cols[name] = np.array(values, dtype="float64")  # None becomes nan
         elif name in ("kind", "bound"):
-            cols[name] = pd.array([v.value for v in values], dtype="str")
+            cols[name] = pd.array([None if v is None else str(v) for v in values], dtype="str")
         else:
             cols[name] = pd.array(values, dtype="str")
     return pd.DataFrame(cols, columns=list(FIGURE_COLUMNS))
@@ -246,8 +246,8 @@ def _validate(
 ) -> list[Finding]:
     exp = expectations if expectations is not None else load_expectations()
     compiled = _compiled(exp)
-    findings: list[Finding] = []
-    if len(table):
+    findings: list[Finding] = _frame_problems(table)
+    if len(table) and not findings:
         cases = _failures(compiled.figures, prepare_figures(table, arts, exp))
         by_key = {(a.page, a.doc): a for a in arts}
         findings.extend(_figure_findings(cases, compiled.rules, table, figs, by_key))
@@ -258,6 +258,34 @@ def _validate(
 
 
 # -- failure cases → findings ----------------------------------------------------------------
+
+_NUMBERS = {"doc": "integer", "start": "integer", "end": "integer", "value": "number"}
+
+
+def _frame_problems(table: pd.DataFrame) -> list[Finding]:
+    """A missing column or a column of the wrong type: one finding each, and then no rule can
+    run on the frame (only an ETL caller's own frame can have these)."""
+    out = []
+    for column in FIGURE_COLUMNS:
+        kind = _NUMBERS.get(column, "number" if column == "upper" else "")
+        if column not in table:
+            problem = "is missing"
+        elif kind == "integer" and not pd.api.types.is_integer_dtype(table[column]):
+            problem = f"holds {table[column].dtype}, not integers"
+        elif kind == "number" and not pd.api.types.is_numeric_dtype(table[column]):
+            problem = f"holds {table[column].dtype}, not numbers"
+        else:
+            continue
+        out.append(
+            Finding(
+                code=Code.BAD_FIGURE,
+                severity=Severity.ERROR,
+                message=f"column {column} {problem}; no figure rule was run on this table",
+                rule=f"FigureSchema:{column}",
+                details={"column": column, "check": "dtype"},
+            )
+        )
+    return out
 
 
 def _pairs(cases: pd.DataFrame) -> list[tuple[str, str, int | None, Any]]:
@@ -323,10 +351,11 @@ def _pandera_finding(
     figure: tuple[Figure, ...] = ()
     if row is not None and 0 <= row < len(table):
         figure = (figs[row] if figs is not None else _row_figure(table, row),)
+    what = f"{figure[0].surface}: " if figure else ""
     return Finding(
         code=Code.BAD_FIGURE,
         severity=Severity.ERROR,
-        message=f"column {column}: {check} failed for {_plain(case)!r}",
+        message=f"{what}column {column} failed pandera's {check} check ({_plain(case)!r})",
         figures=figure,
         rule=f"FigureSchema:{column}",
         details={"column": column, "check": check},

@@ -413,11 +413,25 @@ def test_a_broken_figure_is_a_finding_not_an_exception(change: dict[str, Any], r
 
 
 def test_a_frame_with_a_wrong_dtype_gives_findings_not_an_exception() -> None:
-    frame = figures_frame([GDP, JOBS]).astype({"doc": "str"})
+    frame = figures_frame([GDP, JOBS]).astype({"doc": "str", "value": "str"})
     findings = validate_frame(frame)
-    assert findings
-    assert all(f.code is Code.BAD_FIGURE for f in findings)
-    assert any("doc" in f.message for f in findings)
+    assert [f.rule for f in findings] == ["FigureSchema:doc", "FigureSchema:value"]
+    assert findings[0].message == (
+        "column doc holds str, not integers; no figure rule was run on this table"
+    )
+
+
+def test_a_frame_without_a_column_gives_a_finding_not_an_exception() -> None:
+    findings = validate_frame(figures_frame([GDP]).drop(columns=["region"]), [REPORT_2018])
+    assert [f.code for f in findings] == [Code.BAD_FIGURE, Code.STALE_ARTICLE]
+    assert findings[0].message.startswith("column region is missing")
+
+
+def test_a_missing_title_is_a_finding_about_that_figure() -> None:
+    untitled = dataclasses.replace(GDP, title=None)  # type: ignore[arg-type]
+    finding = only(validate([untitled, JOBS]), Code.BAD_FIGURE)
+    assert finding.figures == (untitled,)
+    assert finding.rule == "FigureSchema:title"
 
 
 def test_validate_frame_agrees_with_validate() -> None:
