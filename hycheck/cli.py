@@ -60,8 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="re-raise errors with a traceback")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("pages", help="list the articles read from page files or directories")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = sub.add_parser(
+        "pages",
+        help="list the articles read from page files or directories",
+        description="List the articles read, one a line, tab-separated: page, doc, line, "
+        "listing date, stated date, region, body length (characters), title.  Problems go "
+        "to stderr as path:line: message; the exit code is 2 when there was any.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="page files or directories")
     p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
     p.set_defaults(run=_cmd_pages)
 
@@ -124,18 +130,27 @@ def _open_output(path: str | None) -> IO[str]:
 # -- commands --------------------------------------------------------------------------------
 
 
+# tabs and line breaks inside a scraped title would split a row: print them as spaces
+_ONE_LINE = str.maketrans(dict.fromkeys("\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
+
+
 def _cmd_pages(args: argparse.Namespace) -> int:
     pages = _read(args.paths)
     out = _open_output(args.output)
     try:
         out.write("page\tdoc\tline\tlisted\tstated\tregion\tlength\ttitle\n")
         for a in pages:
-            listed = a.listed.isoformat() if a.listed else "-"
-            stated = a.stated.isoformat() if a.stated else "-"
-            out.write(
-                f"{a.page}\t{a.doc}\t{a.line}\t{listed}\t{stated}\t{a.region or '-'}"
-                f"\t{len(a.body)}\t{a.title}\n"
+            cells = (
+                a.page,
+                str(a.doc),
+                str(a.line),
+                a.listed.isoformat() if a.listed else "-",
+                a.stated.isoformat() if a.stated else "-",
+                a.region or "-",
+                str(len(a.body)),
+                a.title,
             )
+            out.write("\t".join(c.translate(_ONE_LINE) for c in cells) + "\n")
     finally:
         if out is not sys.stdout:
             out.close()

@@ -1,0 +1,137 @@
+"""A small gazetteer of Chinese place names: country, provinces, cities, districts.
+
+The names are data (``hycheck._places``); this module only indexes them::
+
+    >>> lookup("汉阳").name
+    '汉阳区'
+    >>> [p.name for p in ancestors("汉阳区")]
+    ['武汉市', '湖北省', '中国']
+    >>> [(s, e, p.name) for s, e, p in find_places("湖北省武汉市汉阳区通过招商引资")]
+    [(0, 3, '湖北省'), (3, 6, '武汉市'), (6, 9, '汉阳区')]
+
+``find_places`` reads left to right and takes the longest name or short form that starts at
+each position, so 武汉市 wins over 武汉 and 东西湖区 over 东西湖.  It does a handful of dict
+look-ups per character: linear in the text, whatever the text.  A district written right after
+a city or province it does not belong to (南昌市西湖区, while the gazetteer only knows
+Hangzhou's 西湖区) is left out rather than put in the wrong city.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from hycheck import _places
+
+__all__ = ["LEVELS", "Place", "ancestors", "find_places", "lookup", "places"]
+
+LEVELS: tuple[str, ...] = ("country", "province", "city", "district")
+"""The levels of a place, from the widest to the narrowest."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place: its full name, level, the full name of its parent and its safe short forms."""
+
+    name: str
+    level: str  # "country" | "province" | "city" | "district"
+    parent: str | None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def depth(self) -> int:
+        """0 for the country … 3 for a district: larger is more specific."""
+        return LEVELS.index(self.level)
+
+
+def _build() -> dict[str, Place]:
+    country, country_aliases = _places.COUNTRY
+    found = [Place(country, "country", None, country_aliases)]
+    for province, (aliases, cities) in _places.PROVINCES.items():
+        found.append(Place(province, "province", country, aliases))
+        found.extend(Place(city, "city", province, short) for city, short in cities.items())
+    for city, districts in _places.DISTRICTS.items():
+        found.extend(Place(name, "district", city, short) for name, short in districts.items())
+    by_name: dict[str, Place] = {}
+    for place in found:
+        if place.name in by_name:
+            raise ValueError(f"gazetteer: {place.name} is listed twice")
+        by_name[place.name] = place
+    for place in found:
+        if place.parent is not None and place.parent not in by_name:
+            raise ValueError(f"gazetteer: {place.name} has an unknown parent {place.parent}")
+    return by_name
+
+
+def _index(by_name: dict[str, Place]) -> dict[str, Place]:
+    index = dict(by_name)
+    for place in by_name.values():
+        for alias in place.aliases:
+            if alias in index:
+                other = index[alias].name
+                raise ValueError(f"gazetteer: {alias} names both {other} and {place.name}")
+            index[alias] = place
+    return index
+
+
+_BY_NAME = _build()
+_INDEX = _index(_BY_NAME)
+# first character → the lengths of the names starting with it, longest first
+_LENGTHS: dict[str, tuple[int, ...]] = {}
+for _key in _INDEX:
+    _LENGTHS[_key[0]] = (*_LENGTHS.get(_key[0], ()), len(_key))
+_LENGTHS = {c: tuple(sorted(set(ls), reverse=True)) for c, ls in _LENGTHS.items()}
+
+
+def lookup(name: str) -> Place | None:
+    """The place with this full name or safe short form, or None.
+
+    >>> lookup("武汉").name, lookup("武汉市").level, lookup("全市")
+    ('武汉市', 'city', None)
+    """
+    return _INDEX.get(name)
+
+
+def ancestors(name: str) -> list[Place]:
+    """The places that contain this one, narrowest first; [] for an unknown name."""
+    place = _INDEX.get(name)
+    out: list[Place] = []
+    while place is not None and place.parent is not None:
+        place = _BY_NAME[place.parent]
+        out.append(place)
+    return out
+
+
+def places() -> Iterator[Place]:
+    """Every place of the gazetteer, country first, then province by province."""
+    return iter(_BY_NAME.values())
+
+
+def find_places(text: str) -> list[tuple[int, int, Place]]:
+    """Every place named in ``text`` as (start, end, place), left to right, longest match."""
+    out: list[tuple[int, int, Place]] = []
+    i, n = 0, len(text)
+    while i < n:
+        hit, end = None, i + 1
+        for size in _LENGTHS.get(text[i], ()):
+            hit = _INDEX.get(text[i : i + size])
+            if hit is not None:
+                end = i + size
+                break
+        if hit is None:
+            i += 1
+            continue
+        if not _misplaced(hit, i, out):
+            out.append((i, end, hit))
+        i = end
+    return out
+
+
+def _misplaced(place: Place, start: int, before: list[tuple[int, int, Place]]) -> bool:
+    """A district written right after a city or province that does not contain it."""
+    if place.level != "district" or not before:
+        return False
+    _, prev_end, prev = before[-1]
+    if prev_end != start or prev.level not in ("city", "province"):
+        return False
+    return prev.name not in {p.name for p in ancestors(place.name)}

@@ -1,0 +1,289 @@
+"""Chinese language rules as data: numerals, units, cue words, plan periods.  No logic.
+
+The extractor (``hycheck.extract``, ``hycheck.context``) only reads these tables; a rule for a
+new unit or cue word is a line here.  Longest match wins everywhere, sorted in code, so the
+order of entries does not matter.  Metric names are not here: they are policy the user
+extends, kept in ``expectations/`` (see ``hycheck.expectations``).
+
+Text is looked up after ``hycheck.normalize`` (full-width → ASCII, traditional → simplified
+for the characters listed there), so the tables need only one form of each word.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# -- numerals ---------------------------------------------------------------------------------
+
+CN_DIGITS: Final = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
+"""Chinese digits (after normalisation: 壹贰… and 兩 are mapped onto these)."""
+
+CN_SMALL_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
+CN_LARGE_UNITS: Final = {"万": 10**4, "亿": 10**8}
+
+MAGNITUDES: Final = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8, "兆": 10**12}
+"""Magnitude words after a number: 1.65万, 2.3万亿, 3千万.  兆 is 10**12 as in Taiwan and
+Hong Kong usage (30兆元); the mainland's 兆瓦 (megawatt) is a unit of its own and wins as the
+longer match."""
+
+APPROX_INFIXES: Final = ("余", "多")
+"""Between a number and its magnitude or unit: 900余套, 40余亿元, 200多家 → bound approx."""
+
+# -- units ------------------------------------------------------------------------------------
+# surface → (canonical unit, multiplier).  A magnitude before the unit multiplies further
+# (万平方米 = 万 × 平方米), so only units whose own name holds a magnitude word are listed
+# with it (千瓦, 千米, 万元 is not needed).
+
+UNITS: Final[dict[str, tuple[str, int]]] = {
+    # money
+    "元": ("CNY", 1), "块钱": ("CNY", 1), "元人民币": ("CNY", 1), "人民币": ("CNY", 1),
+    "美元": ("USD", 1), "美金": ("USD", 1), "欧元": ("EUR", 1), "港元": ("HKD", 1),
+    "港币": ("HKD", 1), "日元": ("JPY", 1), "英镑": ("GBP", 1), "澳元": ("AUD", 1),
+    "新台币": ("TWD", 1), "台币": ("TWD", 1),
+    # area
+    "平方米": ("m2", 1), "平米": ("m2", 1), "㎡": ("m2", 1), "m²": ("m2", 1), "m2": ("m2", 1),
+    "平方公里": ("m2", 10**6), "平方千米": ("m2", 10**6), "km²": ("m2", 10**6),
+    "km2": ("m2", 10**6), "公顷": ("m2", 10**4), "平方公尺": ("m2", 1), "亩": ("mu", 1),
+    # length (metres are thousandths of the canonical km)
+    "米": ("m", 1), "公尺": ("m", 1), "延米": ("m", 1), "公里": ("km", 1), "千米": ("km", 1),
+    "km": ("km", 1),
+    # volume, flow
+    "立方米/秒": ("m3_per_s", 1), "立方米每秒": ("m3_per_s", 1), "m³/s": ("m3_per_s", 1),
+    "立方米": ("m3", 1), "方": ("m3", 1),
+    # people
+    "人": ("person", 1), "名": ("person", 1), "位": ("person", 1), "人次": ("person_time", 1),
+    "户": ("household", 1),
+    # mass, energy, power, containers
+    "吨": ("t", 1), "公斤": ("kg", 1), "千克": ("kg", 1), "斤": ("jin", 1),
+    "千瓦时": ("kwh", 1), "度电": ("kwh", 1), "千瓦": ("kw", 1), "兆瓦": ("kw", 1000),
+    "标箱": ("teu", 1), "TEU": ("teu", 1), "千伏安": ("kva", 1), "伏安": ("kva", 1),
+    # counted things
+    "家": ("item", 1), "个": ("item", 1), "项": ("item", 1), "所": ("item", 1),
+    "场": ("item", 1), "套": ("item", 1), "条": ("item", 1), "座": ("item", 1),
+    "件": ("item", 1), "辆": ("item", 1), "批": ("item", 1), "台": ("item", 1),
+    "张": ("item", 1), "处": ("item", 1), "次": ("item", 1), "席": ("item", 1),
+    "间": ("item", 1), "栋": ("item", 1), "幢": ("item", 1), "艘": ("item", 1),
+    "架": ("item", 1), "架次": ("item", 1), "宗": ("item", 1), "起": ("item", 1),
+    "份": ("item", 1), "部": ("item", 1), "只": ("item", 1), "头": ("item", 1),
+    "株": ("item", 1), "棵": ("item", 1), "床": ("item", 1),
+    "块": ("item", 1), "支": ("item", 1), "本": ("item", 1), "册": ("item", 1),
+    "枚": ("item", 1), "例": ("item", 1), "匹": ("item", 1), "盏": ("item", 1), "眼": ("item", 1),
+    "口": ("item", 1), "片": ("item", 1), "类": ("item", 1), "款": ("item", 1),
+    "种": ("item", 1), "期": ("item", 1), "届": ("item", 1), "轮": ("item", 1),
+    "单": ("item", 1), "笔": ("item", 1), "票": ("item", 1), "箱": ("item", 1),
+    # rates
+    "%": ("percent", 1), "‰": ("permille", 1), "成": ("percent", 10),
+    "个百分点": ("pp", 1), "百分点": ("pp", 1), "倍": ("ratio", 1),
+}  # fmt: skip
+"""Every unit surface → (canonical unit, multiplier to base units)."""
+
+NOT_FIGURE_WORDS: Final = (
+    # durations and calendar words: a number before them is not a figure
+    "年", "年度", "个月", "月", "日", "天", "小时", "个小时", "分钟", "秒", "周", "周年",
+    "个工作日", "工作日", "个季度", "季度", "个星期", "星期", "岁", "世纪", "年代", "号",
+    "号线", "代", "版", "连冠", "届次",
+)  # fmt: skip
+"""A number right before these is not a figure: 2017年, 20个小时, 12号线, 建党100周年."""
+
+UNIT_LOOKALIKES: Final = (
+    "台阶", "个人", "人民", "人才", "人员", "名单", "名称", "名牌", "名优", "名校", "名师",
+    "家庭", "家门", "条件", "条例", "件事", "场景", "场所", "场地", "处理", "次数", "位置",
+    "位居", "位列", "所有", "所属", "所得", "项目", "期间", "期末", "期限", "批次", "米粮",
+    "方面", "方式", "方案", "方向", "方位", "方舱", "方岛", "台湾", "部门", "部分", "口径",
+    "片区", "张之洞", "起步", "起来", "头部", "种类", "成为", "成功", "成果", "成效", "成立",
+    "成员", "成本", "成绩", "成熟", "成长", "户籍", "户外", "席位", "笔记", "单位", "单元",
+    "票据", "本地", "本土", "间接", "元素", "支持", "支撑", "支柱", "只有", "只要", "例如",
+    "倍数", "份额", "口岸", "家乡", "强", "大", "级", "点", "类型",
+)  # fmt: skip
+"""Words that start like a unit but are not one (千亿台阶 is not 千亿 台; 500强 has no unit):
+after a number they stop the unit search, and the number stands without a unit."""
+
+MONEY_CONTEXT: Final = (
+    "资金", "资本", "投资", "金额", "收入", "产值", "总值", "税收", "营收", "销售额", "规模",
+    "融资", "资产", "利润", "贷款", "存款", "经费", "投入", "补贴", "奖励", "资助", "总额",
+    "营业额", "成交额", "交易额", "出口", "进口", "消费", "财政",
+)  # fmt: skip
+"""Words in the clause before a number with a magnitude and no unit that make it money
+(注册资本金5000万以上)."""
+PEOPLE_CONTEXT: Final = ("人口", "人数", "就业")
+
+MONEY_UNITS: Final = frozenset({"CNY", "USD", "EUR", "HKD", "JPY", "GBP", "AUD", "TWD"})
+COUNT_UNITS: Final = frozenset({"item", "person", "person_time", "household"})
+RATE_UNITS: Final = frozenset({"percent", "permille", "pp", "ratio"})
+
+IDIOMS: Final[dict[str, tuple[float, str, str]]] = {
+    # surface → (value, unit, bound): quantities written as words
+    "两位数": (10, "percent", "ge"),
+    "翻一番": (2, "ratio", "eq"),
+    "翻两番": (4, "ratio", "eq"),
+    "翻番": (2, "ratio", "ge"),
+    "倍增": (2, "ratio", "ge"),
+}
+"""Quantities written as words.  两位数 is followed by 增长/增速 to count."""
+
+IDIOM_NEEDS_AFTER: Final = {"两位数": ("增长", "增速", "的增长", "以上增长")}
+
+VAGUE_COUNTS: Final = (
+    "一批", "一大批", "一系列", "一些", "一揽子", "一部分", "一大部分", "一定", "一起", "一体",
+    "一流", "一线", "一道", "一次性", "一站式", "一号", "一把手", "一张网", "一网", "一件事",
+    "一窗", "一事", "一带一路", "一码", "一对一", "万一", "一方面", "一个",
+)  # fmt: skip
+"""Vague words and names that look like counts: never figures."""
+
+# -- magnitude words standing alone (百亿, 千亿, 亿元以上) ---------------------------------------
+
+SCALE_NOUNS: Final = (
+    "台阶", "大关", "关口", "级", "量级", "规模", "产业", "产业集群", "集群", "商圈", "俱乐部",
+    "行列", "园区", "企业", "项目", "目标",
+)  # fmt: skip
+"""After a bare 亿-magnitude (千亿台阶, 百亿商圈, 五百亿产业集群): the magnitude is a money
+level even with no 元."""
+
+# -- bounds -----------------------------------------------------------------------------------
+
+BOUND_PREFIXES: Final[dict[str, str]] = {
+    "超过": "gt", "超出": "gt", "突破": "gt", "高于": "gt", "多于": "gt", "大于": "gt",
+    "逾": "gt", "超": "gt", "破": "gt", "过": "gt",
+    "不少于": "ge", "不低于": "ge", "不小于": "ge", "至少": "ge", "最少": "ge", "最低": "ge",
+    "不到": "lt", "不足": "lt", "低于": "lt", "少于": "lt", "小于": "lt",
+    "不超过": "le", "不高于": "le", "不多于": "le", "最多": "le", "最高": "le",
+    "近": "approx", "将近": "approx", "接近": "approx", "约": "approx", "大约": "approx",
+    "约为": "approx", "大概": "approx",
+}  # fmt: skip
+"""Cue words touching the number on its left (surface includes them)."""
+
+BOUND_PREFIX_BLOCKERS: Final[dict[str, str]] = {
+    # a one-character cue preceded by one of these characters is part of another word
+    "过": "通经越不度错难路跨超胜穿闯略看",
+    "超": "高赶",
+    "破": "打攻爆冲突识",
+    "近": "最附接将临邻亲贴",
+    "约": "节制签预违履邀契公条合集大",
+}
+"""One-character bound cues are ignored when the character before them makes another word
+(通过5年, 节约5%, 最近3年)."""
+
+BARE_MAGNITUDE_PREFIXES: Final[dict[str, str]] = {"上": "ge"}
+"""Cues that bound only a magnitude standing alone: 上亿元, 上万人 (reaching that order)."""
+
+BOUND_DISTANT_PREFIXES: Final[dict[str, str]] = {"最高": "le", "最多": "le", "至少": "ge"}
+"""Cues that bound a figure a few characters later (最高给予2000万元): bound only, not surface."""
+
+BOUND_DISTANT_WINDOW: Final = 6
+
+BOUND_SUFFIXES: Final[dict[str, str]] = {
+    "以上": "ge", "及以上": "ge", "以下": "le", "及以下": "le", "以内": "le", "之内": "le",
+    "左右": "approx", "上下": "approx", "多": "approx", "余": "approx",
+}  # fmt: skip
+"""Cue words right after the unit (surface includes them)."""
+
+# -- statement kinds ----------------------------------------------------------------------------
+
+ESTIMATE_CUES: Final = ("预计", "预估", "估计", "有望")
+TARGET_CUES: Final = (
+    "力争", "预期目标", "目标是", "目标为", "目标:", "力求", "将达到", "将实现", "将突破",
+    "将超过", "将新增", "将带动", "将建成", "将完成", "将引进", "要达到", "要实现",
+)  # fmt: skip
+"""Cues that make the rest of their sentence a target, wherever they stand.  (将 alone is too
+common: 将财政支出的67.7%用于民生 reports an actual; only 将 + a verb of achievement counts.)"""
+
+WEAK_TARGET_CUES: Final = ("计划", "确保", "争取", "规划", "力促", "努力实现", "拟")
+"""Target cues outside a report's review; inside one they usually tell what was done
+(为中小微企业争取纾困资金40余亿元 is money secured, not a goal)."""
+
+NOT_TARGET_CUES: Final = (
+    "计划总投资", "计划投资额", "拟投资总额", "拟投资额", "规划面积", "规划建设用地", "拟签约",
+)  # fmt: skip
+"""Phrases that hold a target cue but name a property (a project's planned total investment)."""
+
+TARGET_AFTER: Final = ("任务", "目标", "的目标")
+"""Right after a figure in its clause, these make it a target (完成市下达任务100亿的100.2%: the
+100亿; 提前完成区200亿招商引资任务)."""
+
+SUBTOTAL_CUES: Final = ("其中", "内含")
+"""After these (up to the next ; or 。) figures state a part, not the headline metric."""
+
+NARROWING_BEFORE: Final = ("人均", "单位", "万元", "每", "城镇", "农村", "城乡", "城市", "拉动")
+"""Right before a metric name these make another measure of it: 人均地区生产总值, 单位GDP能耗,
+城镇居民人均可支配收入, 拉动GDP增长1.2个百分点 (a contribution)."""
+
+QUOTE_PAIRS: Final = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』"}
+"""Quoted names (“千人计划”, 《…规划》) are masked before cue words are looked for."""
+QUOTE_MAX: Final = 30
+CUMULATIVE_CUES: Final = ("累计", "合计", "累积")
+
+# -- growth --------------------------------------------------------------------------------
+
+GROWTH_BEFORE: Final = (
+    "增长", "增速", "增幅", "增加", "提高", "提升", "上升", "上涨", "下降", "减少", "降低",
+    "回落", "下滑", "压缩", "同比", "环比", "增长了", "增速为", "增幅为", "增长率",
+)  # fmt: skip
+"""Growth cue right before a percent figure (增长7%, 增幅9.8%)."""
+GROWTH_AFTER: Final = ("增速", "的增速", "增长", "的增长", "增幅")
+"""Growth cue right after a percent figure (20%以上增速)."""
+DECLINE_CUES: Final = ("下降", "减少", "降低", "回落", "下滑", "负增长")
+"""A growth rate after these is stored negative (下降5% → -5)."""
+
+SHARE_CUES: Final = ("占比", "比重", "占全", "占", "比例", "份额")
+"""Between a metric name and a percent: the figure is a share, not the metric itself."""
+
+# -- periods ------------------------------------------------------------------------------------
+
+PLAN_PERIODS: Final[dict[str, str]] = {
+    "十五": "2001-2005", "十一五": "2006-2010", "十二五": "2011-2015",
+    "十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030",
+}  # fmt: skip
+"""Five-year plans."""
+
+QUARTERS: Final = {
+    "一季度": "{y}Q1", "第一季度": "{y}Q1", "二季度": "{y}Q2", "第二季度": "{y}Q2",
+    "三季度": "{y}Q3", "第三季度": "{y}Q3", "四季度": "{y}Q4", "第四季度": "{y}Q4",
+    "上半年": "{y}H1", "下半年": "{y}H2", "前三季度": "{y}Q1-{y}Q3", "前两个季度": "{y}H1",
+    "前两季度": "{y}H1", "一至三季度": "{y}Q1-{y}Q3", "1-3季度": "{y}Q1-{y}Q3",
+}  # fmt: skip
+"""Parts of a year, as period templates ({y} is the year).  A period is "2022", "2022Q1",
+"2022H1", "2022Q1-2022Q3", "2022M08", "2022M01-2022M08" or a plan range "2016-2020"."""
+
+RELATIVE_YEARS: Final = {
+    "今年": 0, "本年": 0, "当年": 0, "全年": 0, "明年": 1, "来年": 1,
+    "去年": -1, "上年": -1, "上一年": -1, "前年": -2,
+}  # fmt: skip
+"""Relative year words, resolved against the article's stated date (全年 = the running year)."""
+
+PERIOD_BASE_AFTER: Final = ("不变价", "可比价", "价格计算", "为基期", "基期")
+"""After a year these make it a price base (2010年不变价), not the period."""
+
+PERIOD_BASE_CUES: Final = ("比", "较", "相比", "同比", "与", "是", "为", "对比", "超过", "高于")
+"""A year or plan right after these is a comparison base (较“十二五”期末), not the period."""
+
+MULTIYEAR_CUES: Final = ("五年来", "过去五年", "过去5年", "五年间", "这五年", "近五年", "近5年")
+"""In a report's review, these switch the running period to the five years ending with it."""
+
+PLAN_PERIOD_TIME_WORDS: Final = ("时期", "期间", "以来", "规划期", "末")
+"""After a plan name (“十三五”时期) it names a time, not a plan document (“十三五”规划)."""
+
+# -- sections of a work report ------------------------------------------------------------------
+
+REPORT_TITLE_CUES: Final = ("政府工作报告", "工作报告")
+REVIEW_HEADINGS: Final = ("回顾", "成绩", "总结", "过去", "工作情况", "主要工作")
+PLAN_HEADINGS: Final = ("安排", "任务", "目标", "计划", "展望", "部署", "思路", "打算", "总体要求")
+
+# -- places used relatively ---------------------------------------------------------------------
+
+SELF_REGION_WORDS: Final = ("全区", "我区", "本区", "全县", "我县", "本县", "该区", "该县")
+PARENT_REGION_WORDS: Final = {"全市": "city", "我市": "city", "本市": "city", "全省": "province",
+                              "我省": "province", "全国": "country"}  # fmt: skip
+DENOMINATOR_CUES: Final = ("占", "在", "居", "位居", "比", "较", "为", "向", "助推", "助力")
+"""A place right after these is a comparison base (占全省45%), not what the figure is about."""
+
+# -- punctuation --------------------------------------------------------------------------------
+
+SENTENCE_ENDS: Final = "。!?"
+CLAUSE_ENDS: Final = "。!?;\n,:"
+"""Sentence and clause delimiters after normalisation (full-width ，；：！？ map onto these).
+A cue such as 预计 reaches to the end of its sentence, across ; and , (预计全年实现地区生产总值
+948亿元,增长7%;固定资产投资445.3亿元…) and across line breaks, which in text taken from PDF
+fall anywhere; a line break ends a clause (lists of indicators put one on each line)."""

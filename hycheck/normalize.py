@@ -1,0 +1,108 @@
+"""Stage 2a: text → canonical text for matching, one character for one character.
+
+Full-width digits, letters and punctuation become ASCII (９４８ → 948, ， → ,), traditional
+characters become simplified (億 → 亿, 萬 → 万, 兩 → 两), financial numerals become plain ones
+(壹贰 → 一二), and dashes and waves become ``-`` and ``~``.  Because every character maps to
+exactly one character, ``normalize(text)`` has the length of ``text`` and an offset into one
+is the same offset into the other: the "map back to the original offsets" is the identity,
+and a figure's ``surface`` is always cut from the original body.
+
+>>> normalize("地區生產總值９４８億元，增長７％")
+'地区生产总值948亿元,增长7%'
+>>> len(normalize("１．６５萬人")) == len("１．６５萬人")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from hycheck._t2s import SIMPLIFIED, TRADITIONAL
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    # full-width ASCII block FF01..FF5E → 21..7E
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = chr(code - 0xFEE0)
+    table[0x3000] = " "  # ideographic space
+    for src, dst in zip(TRADITIONAL, SIMPLIFIED, strict=True):
+        table[ord(src)] = dst
+    extra = {
+        # financial (大写) numerals that are not also everyday words (伍 队伍, 陆 大陆,
+        # 拾 收拾 and 參 參加 stay as they are)
+        "壹": "一", "贰": "二", "貳": "二", "叁": "三", "肆": "四", "柒": "七", "捌": "八",
+        "玖": "九", "佰": "百", "仟": "千", "圆": "元", "圓": "元",
+        # dashes, waves, dots and percent signs
+        "—": "-", "–": "-", "―": "-", "－": "-", "〜": "~", "～": "~", "﹪": "%", "％": "%",
+        "・": ".", "﹐": ",", "﹔": ";", "﹕": ":", "﹖": "?", "﹗": "!",
+        "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": " ",
+    }  # fmt: skip
+    for src, dst in extra.items():
+        table[ord(src)] = dst
+    # the result must stay one character for one character
+    assert all(len(v) == 1 for v in table.values())
+    return table
+
+
+_TABLE = _build_table()
+
+
+def normalize(text: str) -> str:
+    """The canonical form of ``text`` for matching; same length, same offsets."""
+    return text.translate(_TABLE)
+
+
+_CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
+_REMOVABLE = re.compile(
+    # spaces touching a Chinese character (369 亿元, 增长 7.6%, 超過 1,600) or before a percent sign
+    rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])|(?<=\d)[ \t]+(?=[%‰])"
+    # pinyin that some converters put after each character: 地區(qū)生產(chǎn)總值
+    rf"|(?<=[\u3400-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)"
+)
+
+
+class Compacted:
+    """A normalised text with layout noise removed, and the map back to the original offsets.
+
+    Spaces that touch a Chinese character and converter pinyin are removed, so that
+    ``369 亿元`` reads as ``369亿元``; line breaks stay (they end clauses).  ``original(i)``
+    is the offset in the uncompacted text of character ``i``.
+
+    >>> c = Compacted(normalize("生产总值 369 亿元,增长 7.6%"))
+    >>> c.text
+    '生产总值369亿元,增长7.6%'
+    >>> c.span(4, 9)  # "369亿元" is "369 亿元" in the original
+    (5, 11)
+    """
+
+    __slots__ = ("_cuts", "_shifts", "text")
+
+    def __init__(self, norm: str) -> None:
+        cuts = [0]
+        shifts = [0]
+        pieces: list[str] = []
+        last = 0
+        removed = 0
+        for m in _REMOVABLE.finditer(norm):
+            pieces.append(norm[last : m.start()])
+            removed += m.end() - m.start()
+            cuts.append(m.start() - removed + (m.end() - m.start()))
+            shifts.append(removed)
+            last = m.end()
+        pieces.append(norm[last:])
+        self.text = "".join(pieces) if len(cuts) > 1 else norm
+        self._cuts = cuts
+        self._shifts = shifts
+
+    def original(self, i: int) -> int:
+        """The offset in the original text of compact offset ``i``."""
+        return i + self._shifts[bisect_right(self._cuts, i) - 1]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the compact span [start, end): inner noise included."""
+        if end <= start:
+            at = self.original(start)
+            return at, at
+        return self.original(start), self.original(end - 1) + 1

@@ -1,0 +1,391 @@
+"""Stage 2b, first half: find every stated quantity in a text (value, unit, bound, span).
+
+``scan(norm)`` walks the normalised text once, left to right, with one compiled pattern that
+finds number candidates (Arabic digits, runs of Chinese numerals, idioms such as 翻番), and then
+reads what stands around each candidate with bounded look-ups: magnitude words and the unit
+after it (longest match first, from ``hycheck.lexicon``), bound cues on both sides.  Every step
+looks at a fixed number of characters, so the cost is linear in the text, whatever it holds.
+
+What a quantity *means* (metric, period, kind, region) is ``hycheck.context``'s job.
+
+>>> [(q.start, q.end, q.value, q.unit, q.bound) for q in scan("预计实现地区生产总值948亿元,增长7%")]
+[(10, 15, 94800000000.0, 'CNY', 'eq'), (18, 20, 7.0, 'percent', 'eq')]
+>>> [(q.value, q.unit, q.bound) for q in scan("新增注册资本金5000万以上企业51户")]
+[(50000000.0, 'CNY', 'ge'), (51.0, 'household', 'eq')]
+>>> scan("2017年12月26日在第十五届人民代表大会上,PM2.5浓度下降,12号线开通")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from hycheck import lexicon as lx
+from hycheck.numbers import MAX_CN_LENGTH, parse_cn_int
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A stated quantity before interpretation: span, value, unit, bound."""
+
+    start: int  # surface start (bound cue included)
+    end: int  # surface end
+    num_start: int  # where the number itself starts
+    value: float
+    unit: str
+    bound: str
+    upper: float | None = None
+    implied_unit: bool = False  # the unit came from the context (5000万以上 after 注册资本金)
+    idiom: bool = False  # written as words (两位数增长, 翻番)
+
+
+def _longest_first(words: Iterable[str]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
+_CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_IDIOMS = _longest_first(lx.IDIOMS)
+_FIRST_CHARS = "".join(sorted(set("0123456789" + _CN_NUMERAL_CHARS + "".join(_IDIOMS))))
+_CANDIDATE = re.compile(
+    # the look-ahead lets the engine skip everything that cannot start a number, fast
+    f"(?=[{_FIRST_CHARS}])(?:"
+    "(?P<idiom>" + "|".join(map(re.escape, _IDIOMS)) + ")"
+    r"|(?P<ar>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    "|(?P<pct>百分之)"
+    f"|(?P<cn>[{_CN_NUMERAL_CHARS}]+))"
+)
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_CN_RUN = re.compile(f"[{_CN_NUMERAL_CHARS}点]{{1,12}}")
+
+# units and the words that look like them, one table, matched longest first: (unit,
+# multiplier) for a unit, None for a lookalike, _NOT_FIGURE for a duration or an ordinal
+_NOT_FIGURE = ("", 0)
+_UNIT_TABLE: dict[str, tuple[str, int] | None] = dict.fromkeys(lx.UNIT_LOOKALIKES)
+_UNIT_TABLE.update(dict.fromkeys(lx.NOT_FIGURE_WORDS, _NOT_FIGURE))
+_UNIT_TABLE.update(lx.UNITS)
+_UNIT_LENGTHS = sorted({len(w) for w in _UNIT_TABLE}, reverse=True)
+_PREFIX_LENGTHS = sorted({len(w) for w in lx.BOUND_PREFIXES}, reverse=True)
+_SUFFIXES = _longest_first(lx.BOUND_SUFFIXES)
+_SCALE_NOUNS = tuple(_longest_first(lx.SCALE_NOUNS))
+_VAGUE = tuple(lx.VAGUE_COUNTS)
+_MAGNITUDE_CHARS = "百千万亿"
+_RANGE_DASHES = "-~至到"
+_SHARE_UNIT_CHARS = "成倍个"  # a small Chinese numeral counts only before 成, 倍, 个百分点
+_NUMERIC_NEIGHBOURS = frozenset("0123456789.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_OPENERS = frozenset("([【〔")
+_CLOSERS = frozenset(")]】〕")
+_LIST_MARKER_BEFORE = frozenset(" \n。;:!?")
+MAX_ARABIC_DIGITS = 16
+"""Longer digit runs are identifiers (phone, licence, ID numbers), not figures."""
+MAX_SPACES = 2
+"""Spaces or line breaks allowed between a number and its unit ("369 亿\\n元" in PDF text)."""
+
+
+def scan(norm: str) -> list[Quantity]:
+    """Every quantity stated in a normalised text, left to right.  Never raises."""
+    out: list[Quantity] = []
+    pos = 0
+    search = _CANDIDATE.search
+    while True:
+        m = search(norm, pos)
+        if m is None:
+            return out
+        q = _read(norm, m)
+        if q is None:
+            pos = m.end()
+        else:
+            out.append(q)
+            pos = q.end
+
+
+def _read(norm: str, m: re.Match[str]) -> Quantity | None:
+    kind = m.lastgroup
+    start, end = m.span()
+    before = norm[start - 1] if start else ""
+    if kind == "idiom":
+        return _read_idiom(norm, m.group(), start, end)
+    if before == "第":
+        return None  # 第十五届, 第2名: an ordinal
+    if kind == "ar":
+        text = m.group()
+        if before in _NUMERIC_NEIGHBOURS or len(text) > MAX_ARABIC_DIGITS + 4:
+            return None  # PM2.5, B2B, 1.1.1, a licence number
+        after = norm[end : end + 1]
+        if before in _OPENERS and after in _CLOSERS:
+            return None  # [1], (3): a footnote or list marker
+        if after == "." and (start == 0 or before in _LIST_MARKER_BEFORE):
+            return None  # "1.国药控股…": a list marker
+        mantissa, exp = _arabic(text)
+        negative = before == "-" and (start < 2 or norm[start - 2] not in _NUMERIC_NEIGHBOURS)
+        if negative:
+            mantissa, start = -mantissa, start - 1
+        return _read_tail(norm, kind, start, end, mantissa, exp, bare=False)
+    if kind == "pct":
+        return _read_percent_words(norm, start, end)
+    text = m.group()
+    if not any(ch in _MAGNITUDE_CHARS for ch in text):
+        # a small Chinese numeral (三个代表, 五个方面, 十九大) counts only as a share or a
+        # multiple: 五成, 两倍, 三个百分点
+        if norm[end : end + 1] not in _SHARE_UNIT_CHARS:
+            return None
+        found = _unit_at(norm, end)
+        if found is None or found[1] is None or found[1][0] not in ("percent", "ratio", "pp"):
+            return None
+        if found[1][0] == "percent" and norm[end] != "成":
+            return None
+    if len(text) > MAX_CN_LENGTH or norm.startswith(_VAGUE, start):
+        return None  # 万一, 一揽子 …
+    value = parse_cn_int(text)
+    if value is None:
+        return None
+    bare = all(ch in _MAGNITUDE_CHARS for ch in text)  # 百亿, 千亿, 亿: a magnitude alone
+    return _read_tail(norm, kind, start, end, value, 0, bare=bare)
+
+
+def _arabic(text: str) -> tuple[int, int]:
+    """``"1,200.5"`` → ``(12005, 1)``: mantissa and decimal places, exact."""
+    whole, _, frac = text.replace(",", "").partition(".")
+    return int(whole + frac), len(frac)
+
+
+def _unit_at(norm: str, pos: int) -> tuple[str, tuple[str, int] | None] | None:
+    """The longest unit or unit-like word at ``pos``: (surface, (unit, multiplier) or None)."""
+    for length in _UNIT_LENGTHS:
+        word = norm[pos : pos + length]
+        if word in _UNIT_TABLE and len(word) == length:
+            return word, _UNIT_TABLE[word]
+    return None
+
+
+def _skip_spaces(norm: str, pos: int) -> int:
+    i = pos
+    while i < len(norm) and i - pos < MAX_SPACES and norm[i] in " \n\t\r":
+        i += 1
+    return i
+
+
+def _unit_after(norm: str, pos: int, arabic: bool) -> tuple[int, int, tuple[str, int] | None, bool]:
+    """Magnitudes, an approximator and the unit after a number ending at ``pos``.
+
+    Returns (end, magnitude multiplier, unit or None or ``_NOT_FIGURE``, approximate).
+    """
+    multiplier = 1
+    approx = False
+    for _ in range(5):  # number [余] magnitudes [余] unit: a few steps at most
+        spaced = _skip_spaces(norm, pos)
+        found = _unit_at(norm, spaced)
+        if found is not None:
+            word, unit = found
+            if unit is not None:
+                return spaced + len(word), multiplier, unit, approx
+            return pos, multiplier, None, approx
+        ch = norm[spaced : spaced + 1]
+        if arabic and ch and ch in lx.MAGNITUDES:
+            multiplier *= lx.MAGNITUDES[ch]
+            pos = spaced + 1
+        elif ch and ch in lx.APPROX_INFIXES and not approx and spaced == pos:
+            approx = True
+            pos += 1
+        else:
+            break
+    return pos, multiplier, None, approx
+
+
+def _list_unit(norm: str, pos: int) -> tuple[int, tuple[str, int]] | None:
+    """The shared unit of a list: 1.2、1.3和5.6个百分点 gives 1.2 and 1.3 the unit of 5.6."""
+    for _ in range(8):
+        if norm[pos : pos + 1] not in _LIST_SEPARATORS:
+            return None
+        m = _ARABIC.match(norm, pos + 1)
+        if m is None:
+            return None
+        end, multiplier, unit, _ = _unit_after(norm, m.end(), arabic=True)
+        if unit is _NOT_FIGURE:
+            return None
+        if unit is not None:
+            return multiplier, unit
+        pos = end
+    return None
+
+
+_LIST_SEPARATORS = frozenset("、和与及")
+
+
+def _read_tail(
+    norm: str, kind: str | None, start: int, end: int, mantissa: int, exp: int, *, bare: bool
+) -> Quantity | None:
+    """Range, magnitudes, approximators, unit and bound cues after the number [start, end)."""
+    arabic = kind == "ar"
+    upper: tuple[int, int] | None = None
+    if arabic and norm[end : end + 1] in _RANGE_DASHES:  # 10-20亿元, 3至5个
+        upper, end = _range_end(norm, end, mantissa, exp)
+    pos, multiplier, unit, approx = _unit_after(norm, end, arabic)
+    if unit is _NOT_FIGURE:
+        return None  # 2017年, 20个小时, 12号线: not a figure
+    if arabic and unit is not None and upper is None and norm[pos : pos + 1] in _RANGE_DASHES:
+        # 4.5%-5%: a range with the unit written twice
+        upper, after = _range_end(norm, pos, mantissa, exp)
+        if upper is not None and norm.startswith(norm[end:pos].strip(), after):
+            pos = after + len(norm[end:pos].strip())
+        else:
+            upper = None
+    bound = "approx" if approx else "eq"
+    surface_start, prefix_bound = _bound_prefix(norm, start)
+    if bare and not prefix_bound:
+        surface_start, prefix_bound = _bare_prefix(norm, start)
+    implied = False
+    if unit is None:
+        shared = _list_unit(norm, pos) if arabic and multiplier == 1 else None
+        if shared is not None:
+            multiplier, unit = shared
+        else:
+            found_implied = _implied_unit(norm, start, pos, kind, prefix_bound)
+            if found_implied is None:
+                return None
+            unit = (found_implied[0], 1)
+            if found_implied[1] and bound == "eq":
+                bound = found_implied[1]
+            implied = True
+    elif bare and not prefix_bound and not _bare_figure(norm, start, end, pos, unit[0]):
+        return None
+    scale = multiplier * unit[1]
+    value = mantissa * scale / 10**exp
+    upper_value = upper[0] * scale / 10 ** upper[1] if upper is not None else None
+    suffix_end = pos
+    spaced = _skip_spaces(norm, pos)
+    for word in _SUFFIXES:
+        if norm.startswith(word, spaced):
+            suffix_bound = lx.BOUND_SUFFIXES[word]
+            if bound == "eq" or suffix_bound != "approx":
+                bound = suffix_bound
+            suffix_end = spaced + len(word)
+            break
+    if prefix_bound:
+        bound = prefix_bound
+    elif bound == "eq":
+        bound = _distant_bound(norm, start) or bound
+    if upper_value is not None:
+        bound = "ge"  # a range is [value, upper]
+    return Quantity(
+        start=surface_start if prefix_bound else start,
+        end=suffix_end,
+        num_start=start,
+        value=value,
+        unit=unit[0],
+        bound=bound,
+        upper=upper_value,
+        implied_unit=implied,
+    )
+
+
+_BARE_SUFFIXES = ("以上", "以下", "左右", "多")
+
+
+def _bare_figure(norm: str, start: int, end: int, pos: int, unit: str) -> bool:
+    """A magnitude alone with a unit is a figure only as money from 亿 up (亿元以上, 百亿元),
+    or when bounded (万元以上): not in 万人健步行, 千人计划, 万元GDP能耗."""
+    if norm.startswith(_BARE_SUFFIXES, pos):
+        return True
+    return unit in lx.MONEY_UNITS and norm[start:end] != "万"
+
+
+def _range_end(norm: str, dash: int, mantissa: int, exp: int) -> tuple[tuple[int, int] | None, int]:
+    """The upper end of a range written from ``dash`` on, if it is larger than the lower end."""
+    m = _ARABIC.match(norm, dash + 1)
+    if m is None:
+        return None, dash
+    u, ue = _arabic(m.group())
+    if u * 10**exp <= mantissa * 10**ue:
+        return None, dash
+    return (u, ue), m.end()
+
+
+def _bare_prefix(norm: str, start: int) -> tuple[int, str]:
+    """上亿元, 上万人: a cue that bounds only a magnitude standing alone."""
+    bound = lx.BARE_MAGNITUDE_PREFIXES.get(norm[start - 1 : start])
+    return (start - 1, bound) if bound else (start, "")
+
+
+def _implied_unit(
+    norm: str, start: int, pos: int, kind: str | None, prefix_bound: str
+) -> tuple[str, str] | None:
+    """The unit (and bound) of a number written without a unit, or ``None``: not a figure.
+
+    破千亿 and 千亿台阶 are money levels (a bare 亿 magnitude before a scale noun marks a
+    threshold: bound ``ge``); 5000万以上 after 注册资本金 takes its unit from the clause.
+    """
+    text = norm[start:pos]
+    if "亿" not in text and "万" not in text:
+        return None  # a number with no magnitude and no unit is not a figure
+    scale_noun = norm.startswith(_SCALE_NOUNS, pos)
+    suffix = norm.startswith(("以上", "以下", "左右", "多"), pos)
+    if "亿" in text and (scale_noun or prefix_bound or suffix):
+        return "CNY", ("ge" if scale_noun and not suffix else "")
+    if not (prefix_bound or suffix or scale_noun) and kind != "ar":
+        return None
+    window = _clause_before(norm, start, 16)
+    if any(word in window for word in lx.MONEY_CONTEXT):
+        return "CNY", ""
+    if any(word in window for word in lx.PEOPLE_CONTEXT):
+        return "person", ""
+    return None
+
+
+def _clause_before(norm: str, start: int, width: int) -> str:
+    window = norm[max(0, start - width) : start]
+    cut = max(window.rfind(ch) for ch in lx.CLAUSE_ENDS)
+    return window[cut + 1 :]
+
+
+def _bound_prefix(norm: str, start: int) -> tuple[int, str]:
+    """A bound cue touching the number on its left: (its start, bound) or (start, "")."""
+    for length in _PREFIX_LENGTHS:
+        if start < length:
+            continue
+        word = norm[start - length : start]
+        bound = lx.BOUND_PREFIXES.get(word)
+        if bound is None:
+            continue
+        if length == 1 and start >= 2 and norm[start - 2] in lx.BOUND_PREFIX_BLOCKERS.get(word, ""):
+            continue  # 通过5年, 节约5%, 最近3年: the cue is part of another word
+        return start - length, bound
+    return start, ""
+
+
+def _distant_bound(norm: str, start: int) -> str:
+    """最高给予2000万元: a cue a few characters before, inside the same clause."""
+    window = _clause_before(norm, start, lx.BOUND_DISTANT_WINDOW)
+    window = window[window.rfind("、") + 1 :]
+    for word, bound in lx.BOUND_DISTANT_PREFIXES.items():
+        if word in window:
+            return bound
+    return ""
+
+
+def _read_idiom(norm: str, word: str, start: int, end: int) -> Quantity | None:
+    value, unit, bound = lx.IDIOMS[word]
+    needs = lx.IDIOM_NEEDS_AFTER.get(word)
+    if needs is not None:
+        follow = next((w for w in _longest_first(needs) if norm.startswith(w, end)), None)
+        if follow is None:
+            return None
+        end += len(follow)
+    return Quantity(start, end, start, float(value), unit, bound, idiom=True)
+
+
+def _read_percent_words(norm: str, start: int, end: int) -> Quantity | None:
+    """百分之五, 百分之十二点五 → percent."""
+    m = _CN_RUN.match(norm, end)
+    if m is None:
+        return None
+    whole, _, frac = m.group().partition("点")
+    value = parse_cn_int(whole)
+    if value is None or any(ch not in lx.CN_DIGITS for ch in frac):
+        return None
+    number = float(value)
+    if frac:
+        number += int("".join(str(lx.CN_DIGITS[ch]) for ch in frac)) / 10 ** len(frac)
+    surface_start, prefix_bound = _bound_prefix(norm, start)
+    return Quantity(surface_start, m.end(), start, number, "percent", prefix_bound or "eq")

@@ -1,0 +1,314 @@
+"""When a figure is for: time expressions, and the sections of a work report.
+
+A work report reads like this: a delivery date, then ``一、2017年工作回顾`` (actual figures
+for the review year), ``二、2018年工作安排`` (targets for the plan year); in a five-year review,
+``“十三五”时期…`` or ``五年来`` switches to the plan period.  Inside a sentence an explicit
+time (2018年, 2022年一季度, 明年) overrides the section, unless it is a comparison base
+(较“十二五”期末, 比2015年).  A statistical bulletin is about the year in its title.  News has no
+sections: a time stated in its lead (or its title) is the article's, and with none the period
+is "unknown".
+
+Periods are strings: "2017", "2022Q1", "2022H1", "2022Q1-2022Q3", "2022M08",
+"2022M01-2022M08", "2016-2020", or "unknown".  Everything is found in one pass over the text
+with linear patterns; lookups are by bisect.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from hycheck import lexicon as lx
+from hycheck.numbers import parse_cn_int
+
+_YEAR = r"(?:19|20)\d{2}|[一二〇零][〇零一二三四五六七八九]{3}"
+_MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
+_QUARTER = "|".join(sorted(map(re.escape, lx.QUARTERS), key=len, reverse=True))
+_PLAN = "|".join(sorted(map(re.escape, lx.PLAN_PERIODS), key=len, reverse=True))
+_RELATIVE = "|".join(sorted(map(re.escape, lx.RELATIVE_YEARS), key=len, reverse=True))
+_MULTIYEAR = "|".join(map(re.escape, lx.MULTIYEAR_CUES))
+_TIME_FIRST = "".join(
+    sorted(
+        set('0123456789一二〇零“"「')
+        | {w[0] for w in (*lx.RELATIVE_YEARS, *lx.MULTIYEAR_CUES, *lx.QUARTERS, *lx.PLAN_PERIODS)}
+    )
+)
+_TIME = re.compile(
+    # the look-ahead lets the engine skip characters that cannot start a time, fast
+    rf"(?=[{re.escape(_TIME_FIRST)}])"
+    rf"(?:(?P<year>{_YEAR})年(?:度)?"
+    rf"(?:(?P<m1>{_MONTH})(?:-|~|至|到)(?P<m2>{_MONTH})月(?:份)?|(?P<quarter>{_QUARTER})"
+    rf"|(?P<month>{_MONTH})月(?!\d{{1,2}}日|[一二三四五六七八九十]+日))?"
+    rf"|[“\"「]?(?P<plan>{_PLAN})[”\"」]?(?P<plan_word>时期|期间|以来|规划期|期末|末)?"
+    rf"|(?P<relative>{_RELATIVE})(?P<rel_quarter>{_QUARTER})?"
+    rf"|(?P<multiyear>{_MULTIYEAR})"
+    rf"|(?P<bare_quarter>{_QUARTER}))"
+)
+_HEADING = re.compile(r"[一二三四五六七八九十]{1,2}、")
+_HEADING_BEFORE = frozenset(" \t\r\n。!?;:")
+_BASE_BEFORE = tuple(sorted(lx.PERIOD_BASE_CUES, key=len, reverse=True))
+_MULTIYEAR_MARK = "@multiyear"
+_QUARTER_SPANS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1",
+                  (7, 12): "H2"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A time expression in the text.  ``period`` may be a template: ``{y}Q1`` needs the
+    running year (一季度 alone), ``{y}`` is the running year itself (全年)."""
+
+    start: int
+    end: int
+    period: str  # "" when it cannot be resolved (今年 with no stated date)
+    is_base: bool  # a comparison base: 较“十二五”期末, 比2015年
+    is_plan_name: bool  # “十三五”规划: a document, not a time
+    switches: bool  # “十三五”时期 / 五年来: switches a review section to a plan period
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    start: int
+    period: str  # "" = unknown
+    target: bool
+
+
+def year_of(text: str) -> int | None:
+    """``"2017"`` or ``"二〇一七"`` → 2017."""
+    if text.isdigit():
+        return int(text)
+    return parse_cn_int(text)
+
+
+def _month(text: str) -> int | None:
+    value = int(text) if text.isdigit() else parse_cn_int(text)
+    return value if value is not None and 1 <= value <= 12 else None
+
+
+def month_period(year: int, first: int, last: int) -> str:
+    """1-3月 → 2022Q1, 1-9月 → 2022Q1-2022Q3, 1-8月 → 2022M01-2022M08.
+
+    >>> [month_period(2022, a, b) for a, b in ((1, 3), (1, 6), (1, 9), (1, 8), (1, 12))]
+    ['2022Q1', '2022H1', '2022Q1-2022Q3', '2022M01-2022M08', '2022']
+    """
+    if (first, last) == (1, 12):
+        return str(year)
+    if (first, last) in _QUARTER_SPANS:
+        return f"{year}{_QUARTER_SPANS[first, last]}"
+    if first in (1, 4, 7, 10) and last in (3, 6, 9, 12):
+        return f"{year}Q{(first + 2) // 3}-{year}Q{last // 3}"
+    return f"{year}M{first:02d}-{year}M{last:02d}"
+
+
+def shift(period: str, years: int) -> str:
+    """``shift("2017", -1) == "2016"``; a plan range shifts both ends; others stay."""
+    if period.isdigit():
+        return str(int(period) + years)
+    if is_multiyear(period):
+        a, b = period.split("-")
+        return f"{int(a) + years}-{int(b) + years}"
+    return period
+
+
+def is_multiyear(period: str) -> bool:
+    return len(period) == 9 and period[4] == "-"
+
+
+def is_part_of_year(period: str) -> bool:
+    """2022Q1, 2022H1, 2022Q1-2022Q3, 2022M08 …: a stretch inside one year."""
+    return len(period) > 4 and period[:4].isdigit() and period[4] in "QHM"
+
+
+class Timeline:
+    """The periods and statement kinds of one article, by offset."""
+
+    def __init__(
+        self,
+        text: str,
+        title: str,
+        stated: date | None,
+        listed: date | None,
+        sentence_starts: list[int],
+    ) -> None:
+        self.text = text
+        self.stated = stated
+        self._sentence_starts = sentence_starts
+        self.is_report = any(cue in title for cue in lx.REPORT_TITLE_CUES)
+        self.is_bulletin = "统计公报" in title or "统计公告" in title
+        title_mentions = [self._mention(m, title) for m in _TIME.finditer(title)]
+        self.title_period = next(
+            (m.period for m in title_mentions if _absolute(m.period) and not m.is_base), ""
+        )
+        title_year = int(self.title_period[:4]) if self.title_period else None
+        self.plan_year: int | None = None
+        self.review_year: int | None = None
+        if self.is_report:
+            when = stated or listed
+            if title_year is not None:
+                self.plan_year = title_year
+            elif when is not None:
+                self.plan_year = when.year + 1 if when.month >= 10 else when.year
+            if self.plan_year is not None:
+                self.review_year = self.plan_year - 1
+        self.mentions = [self._mention(m, text) for m in _TIME.finditer(text)]
+        self._mention_starts = [mm.start for mm in self.mentions]
+        self.sections = self._sections()
+        self._section_starts = [s.start for s in self.sections]
+        self.default_period = self._default_period()
+
+    # -- mentions ---------------------------------------------------------------------------
+
+    def _mention(self, m: re.Match[str], text: str) -> Mention:
+        start, end = m.span()
+        before = text[max(0, start - 3) : start].rstrip('“"「')
+        is_base = before.endswith(_BASE_BEFORE)
+        g = m.groupdict()
+        period = ""
+        plan_name = switches = False
+        if g["year"]:
+            year = year_of(g["year"])
+            if year is not None:
+                period = self._year_part(year, g)
+        elif g["plan"]:
+            period = lx.PLAN_PERIODS[g["plan"]]
+            plan_name = not g["plan_word"]  # “十三五”规划 names a plan; “十三五”时期 a time
+            switches = not plan_name and not is_base
+        elif g["relative"]:
+            offset = lx.RELATIVE_YEARS[g["relative"]]
+            if g["relative"] in ("全年", "当年", "本年"):
+                period = "{y}"
+            elif self.stated is not None:
+                period = str(self.stated.year + offset)
+            if period and g["rel_quarter"]:
+                period = lx.QUARTERS[g["rel_quarter"]].replace("{y}", period)
+        elif g["multiyear"]:
+            switches = True
+            period = _MULTIYEAR_MARK
+        elif g["bare_quarter"]:
+            period = lx.QUARTERS[g["bare_quarter"]]
+        return Mention(start, end, period, is_base, plan_name, switches)
+
+    @staticmethod
+    def _year_part(year: int, g: dict[str, str | None]) -> str:
+        if g["m1"] and g["m2"]:
+            a, b = _month(g["m1"]), _month(g["m2"])
+            if a and b and a < b:
+                return month_period(year, a, b)
+        elif g["quarter"]:
+            return lx.QUARTERS[g["quarter"]].replace("{y}", str(year))
+        elif g["month"]:
+            month = _month(g["month"])
+            if month:
+                return f"{year}M{month:02d}"
+        return str(year)
+
+    # -- sections of a report ----------------------------------------------------------------
+
+    def _sections(self) -> list[Section]:
+        if self.is_bulletin:
+            return [Section(0, self.title_period, False)]
+        default = str(self.review_year) if self.review_year is not None else ""
+        sections = [Section(0, default, False)]
+        if not self.is_report:
+            return [Section(0, "", False)]
+        for m in _headings(self.text):
+            head = self.text[m.end() : m.end() + 20]
+            review_at = min((head.find(w) for w in lx.REVIEW_HEADINGS if w in head), default=-1)
+            plan_at = min((head.find(w) for w in lx.PLAN_HEADINGS if w in head), default=-1)
+            if review_at < 0 and plan_at < 0:
+                continue
+            target = plan_at >= 0 and (review_at < 0 or plan_at < review_at)
+            cut = plan_at if target else review_at
+            period = self._heading_period(m.end(), m.end() + cut)
+            if not period:
+                year = self.plan_year if target else self.review_year
+                period = str(year) if year is not None else ""
+            sections.append(Section(m.start(), period, target))
+        # inside a review: “十三五”时期 / 五年来 switch to the plan period until the next heading
+        out: list[Section] = []
+        for i, section in enumerate(sections):
+            out.append(section)
+            if section.target:
+                continue
+            stop = sections[i + 1].start if i + 1 < len(sections) else len(self.text)
+            for mention in self.mentions:
+                if section.start < mention.start < stop and mention.switches:
+                    period = mention.period
+                    if period == _MULTIYEAR_MARK:
+                        year = self.review_year
+                        period = f"{year - 4}-{year}" if year else ""
+                    out.append(Section(self._sentence_start(mention.start), period, False))
+                    break
+        return out
+
+    def _heading_period(self, start: int, stop: int) -> str:
+        for mention in self.mentions:
+            inside = start <= mention.start < stop
+            if inside and _absolute(mention.period) and not mention.is_base:
+                return mention.period
+        return ""
+
+    def _default_period(self) -> str:
+        """News: an absolute time in the lead (its first two sentences), else in the title."""
+        if self.is_report or self.is_bulletin:
+            return ""
+        starts = self._sentence_starts
+        stop = starts[2] if len(starts) > 2 else len(self.text)
+        for mention in self.mentions:
+            if mention.start >= stop:
+                break
+            if _absolute(mention.period) and not mention.is_base and not mention.is_plan_name:
+                if self.text.startswith("在", mention.end):
+                    continue  # "2021年1月6日在…会议上": a delivery date, not the news' time
+                return mention.period
+        return self.title_period
+
+    def _sentence_start(self, pos: int) -> int:
+        i = bisect_right(self._sentence_starts, pos) - 1
+        return self._sentence_starts[i] if i >= 0 else 0
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def section_at(self, pos: int) -> Section:
+        return self.sections[bisect_right(self._section_starts, pos) - 1]
+
+    def period_at(self, pos: int, sentence_start: int, target: bool) -> str:
+        """The period of a figure at ``pos`` whose sentence starts at ``sentence_start``."""
+        running = self.section_at(pos).period
+        fallback = running or ("" if target else self.default_period)
+        year = fallback[:4] if fallback[:4].isdigit() and not is_multiyear(fallback) else ""
+        i = bisect_right(self._mention_starts, pos) - 1
+        stop = max(-1, i - 8)  # look at the last few time expressions only: linear time
+        while i > stop and self.mentions[i].start >= sentence_start:
+            mention = self.mentions[i]
+            i -= 1
+            if mention.end > pos or mention.is_base or mention.is_plan_name:
+                continue
+            period = mention.period
+            if period == _MULTIYEAR_MARK or not period:
+                continue
+            if "{y}" in period:
+                if not year:
+                    continue
+                period = period.replace("{y}", year)
+            return period
+        return fallback or "unknown"
+
+
+def _absolute(period: str) -> bool:
+    return period[:4].isdigit()
+
+
+def _headings(text: str) -> list[re.Match[str]]:
+    """Numbered headings (一、… 二、…) at the start of the text or after a break or a stop."""
+    return [
+        m
+        for m in _HEADING.finditer(text)
+        if m.start() == 0 or text[m.start() - 1] in _HEADING_BEFORE
+    ]
+
+
+def heading_starts(text: str) -> list[int]:
+    """Where the numbered headings of a text start: sentence boundaries too."""
+    return [m.start() for m in _headings(text)]
