@@ -187,7 +187,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     _render(Report(findings=()), args.format)  # an unavailable format fails before any work
     expectations = load_expectations(*args.expectations)  # a broken file exits 2 here
     pages = _read(args.paths)
-    figures = extract(pages)
+    figures = extract(pages, metrics=expectations.metric_names)  # user metrics are read too
     findings = validate(figures, pages, expectations)
     findings += _cross_checks(pages, figures, expectations)
     read = {a.page for a in pages} | {p.page for p in pages.problems}

@@ -488,7 +488,7 @@ def test_no_figure_makes_validation_raise(
         ("广西壮族自治区", "province"),
         ("全国", "country"),
         ("", ""),
-        ("汉阳", ""),
+        ("某地", ""),
     ],
 )
 def test_region_level_reads_the_end_of_a_place_name(name: str, level: str) -> None:
