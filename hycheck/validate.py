@@ -87,10 +87,9 @@ def region_level(name: str) -> str:
 
 def _figure_table(figures: Sequence[Figure]) -> pd.DataFrame:
     """``FIGURE_COLUMNS`` as a DataFrame, built column by column (fast for a million rows)."""
-    rows = list(map(attrgetter(*FIGURE_COLUMNS), figures))
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(FIGURE_COLUMNS)
     cols: dict[str, Any] = {}
-    for name, values in zip(FIGURE_COLUMNS, columns, strict=True):
+    for name in FIGURE_COLUMNS:
+        values = list(map(attrgetter(name), figures))
         if name in ("doc", "start", "end"):
             cols[name] = np.array(values, dtype="int64")
         elif name in ("value", "upper"):
