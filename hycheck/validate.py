@@ -290,6 +290,8 @@ def _frame_problems(table: pd.DataFrame) -> list[Finding]:
 def _pairs(cases: pd.DataFrame) -> list[tuple[str, str, int | None, Any]]:
     """Distinct (check, column, row, failure case) of pandera's failure cases."""
     out: dict[tuple[str, int | None], tuple[str, str, int | None, Any]] = {}
+    # a table-wide check reports every column of a failing row: keep one row of each
+    cases = cases.drop_duplicates(subset=["check", "index"])
     for check, column, index, case in zip(
         cases["check"], cases["column"], cases["index"], cases["failure_case"], strict=True
     ):
