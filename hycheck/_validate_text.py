@@ -1,5 +1,5 @@
 """The wording of validation findings: one sentence naming the value, its unit, what was
-allowed and the rule ("948万亿元 = 9.48e16 CNY is above the district maximum 5e12 for gdp
+allowed and the rule ("948万亿元 = 9.48e14 CNY is above the district maximum 5e12 for gdp
 (expectations/gdp.yaml:range.district)"), and the structured details beside it.
 """
 
@@ -18,10 +18,10 @@ PERIOD_FORMS = "YYYY, YYYYQn, YYYYHn, YYYYMmm, YYYYMmm-Mmm, YYYY-YYYY or unknown
 
 
 def fmt_number(value: float | None) -> str:
-    """A short readable number: 9.48e16, 5e12, 16500, 910.2, -50.
+    """A short readable number: 9.48e14, 5e12, 16500, 910.2, -50.
 
-    >>> fmt_number(9.48e16), fmt_number(5e12), fmt_number(16500.0), fmt_number(910.2)
-    ('9.48e16', '5e12', '16500', '910.2')
+    >>> fmt_number(9.48e14), fmt_number(5e12), fmt_number(16500.0), fmt_number(910.2)
+    ('9.48e14', '5e12', '16500', '910.2')
     """
     if value is None or not math.isfinite(value):
         return str(value)

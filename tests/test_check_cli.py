@@ -54,20 +54,27 @@ def test_the_seed_page_checks_without_an_error(capsys: pytest.CaptureFixture[str
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "expected"),
+    ("old", "new", "rule"),
     [
-        ("地区生产总值948亿元", "地区生产总值948万亿元", "out_of_range"),
-        ("新增就业1.65万人", "新增就业1.65万亿元", "unit_not_allowed"),
-        ("增长10.2%", "增长910.2%", "out_of_range"),
-        ("2017年12月26日", "2027年12月26日", "date_inconsistent"),
+        ("地区生产总值948亿元", "地区生产总值948万亿元", "expectations/gdp.yaml:range.district"),
+        ("新增就业1.65万人", "新增就业1.65万亿元", "expectations/new_jobs.yaml:units"),
+        ("增长10.2%", "增长910.2%", "expectations/retail_sales.yaml:growth"),
+        ("2017年12月26日", "2027年12月26日", "expectations/defaults.yaml:dates.stated_vs_listed"),
     ],
 )
 def test_a_mutated_seed_page_fails_with_the_right_code(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, expected: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, rule: str
 ) -> None:
     code, report = check_json([str(mutated_seed(tmp_path, old, new))], capsys)
     assert code == 1
+    expected = {
+        "range": "out_of_range",
+        "units": "unit_not_allowed",
+        "growth": "out_of_range",
+        "dates": "date_inconsistent",
+    }[rule.split(":")[1].split(".")[0]]
     assert expected in codes(report)
+    assert rule in {f.get("rule") for f in report["findings"] if f["code"] == expected}
 
 
 # -- the command's wiring, with a stand-in extractor -----------------------------------------

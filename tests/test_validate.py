@@ -197,10 +197,10 @@ def test_the_2017_report_listed_in_2025_is_a_stale_repost_not_an_error() -> None
 
 
 def test_948_trillion_yuan_for_a_district_gdp_is_out_of_range() -> None:
-    mutated = dataclasses.replace(GDP, surface="948万亿元", end=GDP.start + 6, value=9.48e16)
+    mutated = dataclasses.replace(GDP, surface="948万亿元", end=GDP.start + 6, value=9.48e14)
     finding = only(validate([mutated], ARTICLES), Code.OUT_OF_RANGE)
     assert finding.message == (
-        "948万亿元 = 9.48e16 CNY is above the district maximum 5e12 for gdp "
+        "948万亿元 = 9.48e14 CNY is above the district maximum 5e12 for gdp "
         "(expectations/gdp.yaml:range.district)"
     )
     assert finding.severity is Severity.ERROR
