@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from hycheck.report import Report
 
 Command = Callable[[argparse.Namespace], int]
+REPORT_FORMATS = ("markdown", "text", "json", "junit", "github")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,11 +93,43 @@ def _parser() -> argparse.ArgumentParser:
         default="error",
         help="exit 1 when a finding is at least this severe (default: error)",
     )
-    p.add_argument(
-        "--format", choices=("text", "markdown", "json", "junit", "github"), default="text"
-    )
+    p.add_argument("--format", choices=REPORT_FORMATS, default="text")
+    p.add_argument("--limit", type=int, default=20, help="markdown: items shown a list")
     p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
     p.set_defaults(run=_cmd_check)
+
+    p = sub.add_parser("diff", help="what changed between two scrapes (page files or directories)")
+    p.add_argument("old", metavar="OLD", help="the earlier scrape: a page file or a directory")
+    p.add_argument("new", metavar="NEW", help="the later scrape: a page file or a directory")
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default="error",
+        help="severity from which the exit code is 1 and a JUnit test case fails",
+    )
+    p.add_argument("--format", choices=REPORT_FORMATS, default="text")
+    p.add_argument("--limit", type=int, default=20, help="markdown: items shown a list")
+    p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    p.set_defaults(run=_cmd_diff)
+
+    p = sub.add_parser(
+        "report",
+        help="render a saved JSON report again (markdown, text, json, junit, github)",
+        description="Render a report saved with --format json in another format.  Exits as "
+        "check does: 2 when the report records input problems, 1 when it has findings at or "
+        "above --fail-on, else 0.",
+    )
+    p.add_argument("report", metavar="FINDINGS.json", help="a JSON report; - reads stdin")
+    p.add_argument("--format", choices=REPORT_FORMATS, default="markdown")
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default="error",
+        help="severity from which the exit code is 1 and a JUnit test case fails",
+    )
+    p.add_argument("--limit", type=int, default=20, help="markdown: items shown a list")
+    p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    p.set_defaults(run=_cmd_report)
     return parser
 
 
@@ -184,7 +217,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from hycheck.report import Report
     from hycheck.validate import validate
 
-    _render(Report(findings=()), args.format)  # an unavailable format fails before any work
+    _render(Report(findings=()), args)  # an unavailable format fails before any work
     expectations = load_expectations(*args.expectations)  # a broken file exits 2 here
     pages = _read(args.paths)
     figures = extract(pages, metrics=expectations.metric_names)  # user metrics are read too
@@ -197,8 +230,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         articles=len(pages),
         figures=len(figures),
         problems=[str(p) for p in pages.problems],
+        sources=list(pages),
     )
-    text = _render(report, args.format)
+    text = _render(report, args)
     out = _open_output(args.output)
     try:
         out.write(text)
@@ -220,13 +254,16 @@ def _cross_checks(
     return []
 
 
-def _render(report: Report, fmt: str) -> str:
+def _render(report: Report, args: argparse.Namespace) -> str:
     from hycheck.report import render
 
+    # JUnit marks a test case failed from this severity on; with --fail-on never it still
+    # shows errors as failures, while the exit code stays 0.
+    fail_on = Severity.ERROR if args.fail_on == "never" else Severity(args.fail_on)
     try:
-        return render(report, fmt)
+        return render(report, args.format, fail_on=fail_on, limit=max(args.limit, 0))
     except ValueError as exc:
-        raise CLIError(f"--format {fmt}: format not available yet ({exc})") from exc
+        raise CLIError(f"--format {args.format}: format not available ({exc})") from exc
 
 
 def _verdict(findings: Sequence[Finding], fail_on: str) -> int:
@@ -235,3 +272,69 @@ def _verdict(findings: Sequence[Finding], fail_on: str) -> int:
         return 0
     threshold = Severity(fail_on).rank
     return 1 if any(f.severity.rank >= threshold for f in findings) else 0
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from hycheck.diff import diff_scrapes
+    from hycheck.extract import extract
+    from hycheck.report import Report, render
+
+    for side in (args.old, args.new):
+        if not Path(side).exists():  # diffing against nothing would report every article gone
+            raise CLIError(f"{side}: no such file or directory; diff needs two scrapes")
+    old, new = _read([args.old]), _read([args.new])
+    old_figures, new_figures = extract(old), extract(new)
+    findings = diff_scrapes(old, old_figures, new, new_figures)
+    report = Report(
+        findings,
+        pages=sorted({a.page for a in new}),
+        articles=len(new),
+        figures=len(new_figures),
+        problems=[str(p) for p in (*old.problems, *new.problems)],
+        extra={"baseline": args.old},
+        sources=list(new),
+    )
+    fail_on = Severity(args.fail_on)
+    text = render(report, args.format, fail_on=fail_on, limit=max(args.limit, 0))
+    out = _open_output(args.output)
+    try:
+        out.write(text)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if old.problems or new.problems:
+        return 2
+    return 1 if any(f.severity.rank >= fail_on.rank for f in findings) else 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    import json
+
+    from hycheck.model import Severity
+    from hycheck.report import Report, render
+
+    source = "<stdin>" if args.report == "-" else args.report
+    try:
+        if args.report == "-":
+            text = sys.stdin.read()
+        else:
+            text = Path(args.report).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CLIError(f"cannot read {source}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise CLIError(f"{source}: not UTF-8 (byte {exc.start})") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CLIError(f"{source}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from exc
+    report = Report.from_dict(data, source)
+    fail_on = Severity(args.fail_on)
+    out = _open_output(args.output)
+    try:
+        out.write(render(report, args.format, fail_on=fail_on, limit=max(args.limit, 0)))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if report.problems:
+        return 2
+    return 1 if any(f.severity.rank >= fail_on.rank for f in report.findings) else 0

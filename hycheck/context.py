@@ -88,39 +88,54 @@ def read_figures(
     sentences = sorted(set(_starts(text, lx.SENTENCE_ENDS)).union(heading_starts(text)))
     clauses = sorted(set(_starts(text, lx.CLAUSE_ENDS)).union(sentences))
     timeline = Timeline(text, title, article.stated, article.listed, sentences)
-    cues = mask_quotes(text)
+    cues = cue_text(text)
+    regions = Regions(text, article.region)
     body = article.body
     out: list[Figure] = []
     previous_level: Figure | None = None
     previous_sentence = -1
+    group: list[Figure] = []  # the levels of the last 分别 list of the sentence
+    in_clause: list[tuple[int, bool]] = []  # (start, growth) of the figures of this clause
+    clause_at = -1
     for q in quantities:
         s0 = sentences[bisect_right(sentences, q.start) - 1]
         s1 = _next_start(sentences, q.start, len(text))
         c0 = max(clauses[bisect_right(clauses, q.start) - 1], q.start - CLAUSE_WINDOW)
-        c1 = _next_start(clauses, q.start, len(text))
         if s0 != previous_sentence:
-            previous_level, previous_sentence = None, s0
+            previous_level, previous_sentence, group = None, s0, []
+        if c0 != clause_at:
+            in_clause, clause_at = [], c0
         left = text[c0 : q.start]
         growth = _is_growth(text, q)
         named = vocab.find(left)
         metric = "other"
         if named is not None and not _is_part(left, named, q, growth):
             metric = named[2]
+        metric_text = _metric_text(body, comp, c0, q)
+        # 财政总收入、一般公共预算收入分别达到1073.6亿元和638.7亿元: the i-th figure after
+        # 分别 belongs to the i-th item before it
+        items, after = _respectively(text, c0, q.start)
+        index = sum(1 for start, g in in_clause if start > after and g == growth)
+        if items and index < len(items) and not growth:
+            named = vocab.find(items[index])
+            metric = named[2] if named is not None else "other"
+            metric_text = items[index]
         if metric != "other" and _in_subtotal(text, s0, q.start):
             metric = "other"  # 其中亿元以上项目签约额32亿元: a part of the headline total
-        metric_text = _metric_text(body, comp, c0, q)
         growth_of: str | None = None
         if growth:
-            subject = _growth_subject(body, comp, c0, q, named)
-            if subject is None and previous_level is not None:
-                subject = previous_level.metric_text
-                metric = previous_level.metric
+            own = not (after >= 0 and not items)  # 分别增长8%和8.5%: no subject of its own
+            subject = _growth_subject(body, comp, c0, q, named) if own else None
+            source = group[index] if after >= 0 and index < len(group) else previous_level
+            if subject is None and source is not None:
+                subject = source.metric_text
+                metric = source.metric
             growth_of = subject or None
             metric_text = f"{subject}增长" if subject else metric_text
         value = q.value
         if growth and q.unit == "percent" and _declines(text, q.start):
             value = -value
-        kind = _kind(cues, max(s0, q.start - SENTENCE_WINDOW), c0, c1, q, timeline)
+        kind = _kind(cues, max(s0, q.start - SENTENCE_WINDOW), c0, q, timeline)
         period = timeline.period_at(q.start, s0, target=kind is Kind.TARGET)
         if _is_from_value(text, q, s1) and period.isdigit():
             period = shift(period, -1)  # 由90立方米/秒提升到236立方米/秒: 90 is the year before
@@ -144,14 +159,36 @@ def read_figures(
             kind=kind,
             bound=Bound(q.bound),
             growth_of=growth_of,
-            region=subject_region(text[c0 : q.start], article.region),
+            region=regions.at(c0, q.start),
             upper=q.upper,
             sentence=_excerpt(body, comp, s0, s1, q),
         )
         out.append(figure)
+        in_clause.append((q.start, growth))
         if not growth:
             previous_level = figure
+            if after >= 0:
+                if index == 0:
+                    group = []
+                group.append(figure)
     return out
+
+
+def _respectively(text: str, c0: int, pos: int) -> tuple[list[str], int]:
+    """The items listed before 分别 in the clause, and where 分别 ends; ([], -1) without it."""
+    at = text.rfind("分别", c0, pos)
+    if at < 0:
+        return [], -1
+    subject = text[c0:at]
+    m = _LEADING_NOISE.match(subject)
+    subject = subject[m.end() :] if m else subject
+    t = _TRAILING_NOISE.search(subject)
+    subject = subject[: t.start()] if t else subject
+    items = [item for item in _ITEM_SPLIT.split(subject) if item]
+    return (items if len(items) > 1 else []), at + 2
+
+
+_ITEM_SPLIT = re.compile("[、和及与]")
 
 
 def _starts(text: str, ends: str) -> list[int]:
@@ -211,7 +248,7 @@ _LEADING_NOISE = re.compile(
     r"|(?:19|20)\d{2}年(?:[一二三四]季度|上半年|下半年|\d{1,2}-\d{1,2}月)?)+"
 )
 _TRAILING_NOISE = re.compile(
-    r"(?:[\s“”\"'(]|达到|达|为|实现|完成|突破|超过|超|过|近|约|共|合计|总计|增长|增幅|增速"
+    r"(?:[\s“”\"'(]|达到|达|为|实现|完成|突破|超过|超|过|近|约|共|合计|总计|累计|增长|增幅|增速"
     r"|提高|提升|降低|下降|减少|保持|均|已|到|至|由|从|给予|分别|是)+$"
 )
 
@@ -271,39 +308,49 @@ def _growth_subject(
 _GROWTH_CUES_LONGEST = sorted(lx.GROWTH_BEFORE, key=len, reverse=True)
 
 
-def _kind(cues: str, s0: int, c0: int, c1: int, q: Quantity, timeline: Timeline) -> Kind:
+def _kind(cues: str, s0: int, c0: int, q: Quantity, timeline: Timeline) -> Kind:
     """预计 → estimate; 力争/目标是 (and, outside a report's review, 计划/确保) → target;
-    累计 in the clause → cumulative; else actual.  ``cues`` is the text with quotes masked."""
-    sentence_before = cues[s0 : q.start]
-    if any(cue in sentence_before for cue in lx.ESTIMATE_CUES):
+    累计 in the clause → cumulative; else actual.  ``cues`` is the text with quoted names and
+    phrases such as 计划总投资 masked (see ``cue_text``)."""
+    if _ESTIMATE.search(cues, s0, q.start):
         return Kind.ESTIMATE
     section = timeline.section_at(q.start)
-    for cue in lx.NOT_TARGET_CUES:
-        sentence_before = sentence_before.replace(cue, "□")
-    if section.target or any(cue in sentence_before for cue in lx.TARGET_CUES):
+    if section.target or _TARGET.search(cues, s0, q.start):
         return Kind.TARGET
     in_review = timeline.is_report and not section.target
-    if not in_review and any(cue in sentence_before for cue in lx.WEAK_TARGET_CUES):
+    if not in_review and _WEAK_TARGET.search(cues, s0, q.start):
         return Kind.TARGET
     if cues.startswith(lx.TARGET_AFTER, q.end) or cues.startswith(lx.TARGET_AFTER, q.end + 1):
         return Kind.TARGET  # 提前完成区200亿招商引资任务 (after 亿 the unit is implied)
-    if any(cue in cues[c0 : q.start] for cue in lx.CUMULATIVE_CUES):
+    if _CUMULATIVE.search(cues, c0, q.start):
         return Kind.CUMULATIVE
     return Kind.ACTUAL
 
 
-def mask_quotes(text: str) -> str:
-    """The text with the inside of short quotes blanked (“千人计划” → “□□□□”), same length.
+def _alternatives(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
-    >>> mask_quotes("引进“千人计划”专家10名")
-    '引进“□□□□”专家10名'
+
+_ESTIMATE = _alternatives(lx.ESTIMATE_CUES)
+_TARGET = _alternatives(lx.TARGET_CUES)
+_WEAK_TARGET = _alternatives(lx.WEAK_TARGET_CUES)
+_CUMULATIVE = _alternatives(lx.CUMULATIVE_CUES)
+_NOT_TARGET = _alternatives(lx.NOT_TARGET_CUES)
+
+
+def cue_text(text: str) -> str:
+    """The text cue words are looked for in, same length: quoted names blanked (“千人计划”
+    is not a plan) and phrases that hold a cue but are none (计划总投资) masked.
+
+    >>> cue_text("引进“千人计划”专家10名,计划总投资5亿元")
+    '引进“□□□□”专家10名,□□□□□5亿元'
     """
-    return _QUOTED.sub(_blank, text)
+    return _NOT_TARGET.sub(_blank, _QUOTED.sub(_blank_inside, text))
 
 
 _QUOTED = re.compile(
     "|".join(
-        f"(?<={re.escape(a)})[^{re.escape(b)}]{{1,{lx.QUOTE_MAX}}}(?={re.escape(b)})"
+        f"{re.escape(a)}[^{re.escape(b)}]{{1,{lx.QUOTE_MAX}}}{re.escape(b)}"
         for a, b in lx.QUOTE_PAIRS.items()
     )
 )
@@ -311,6 +358,11 @@ _QUOTED = re.compile(
 
 def _blank(m: re.Match[str]) -> str:
     return "□" * (m.end() - m.start())
+
+
+def _blank_inside(m: re.Match[str]) -> str:
+    quoted = m.group()
+    return quoted[0] + "□" * (len(quoted) - 2) + quoted[-1]
 
 
 def _is_flow(q: Quantity, growth: bool) -> bool:
@@ -339,40 +391,62 @@ def _excerpt(body: str, comp: Compacted, s0: int, s1: int, q: Quantity) -> str:
     return ("…" if lo > a else "") + inner + ("…" if hi < b else "")
 
 
+class Regions:
+    """The region each clause of an article is about."""
+
+    def __init__(self, text: str, article_region: str) -> None:
+        from hycheck.gazetteer import ancestors
+
+        self.text = text
+        self.region = article_region
+        self._wider = {p.level: p.name for p in ancestors(article_region)}
+
+    def at(self, c0: int, pos: int) -> str:
+        """The region of the clause [c0, pos): the first place it names as its subject, else
+        the article's.  全区/我区 is the article's region, 全市/全省/全国 its city, province or
+        country; a place after 占/比/在 is a comparison base (占全省45%), not the subject."""
+        from hycheck.gazetteer import find_places
+
+        clause = self.text[c0:pos]
+        found = [
+            (start, end, place.name)
+            for start, end, place in find_places(clause)
+            if place.level != "country"  # 中国 mostly starts a name (中国电建集团); 全国 counts
+        ]
+        found.extend((m.start(), m.end(), m.group()) for m in _RELATIVE_PLACES.finditer(clause))
+        found.sort()
+        i = 0
+        while i < len(found):
+            start, end, name = found[i]
+            i += 1
+            if clause[max(0, start - 2) : start].endswith(lx.DENOMINATOR_CUES):
+                continue
+            if name in lx.SELF_REGION_WORDS:
+                return self.region
+            level = lx.PARENT_REGION_WORDS.get(name)
+            if level is not None:
+                return self._wider.get(level, self.region)
+            # 武汉市汉阳区: a chain of places names its last, most specific member
+            while i < len(found) and found[i][0] == end:
+                end, name = found[i][1], found[i][2]
+                i += 1
+            return name
+        return self.region
+
+
+_RELATIVE_PLACES = re.compile(
+    "|".join(map(re.escape, (*lx.SELF_REGION_WORDS, *lx.PARENT_REGION_WORDS)))
+)
+
+
 def subject_region(clause: str, article_region: str) -> str:
-    """The region a clause is about: the first place it names as its subject, else the
-    article's.  全区/我区 is the article's region, 全市/全省/全国 its city, province or country;
-    a place after 占/比/在 is a comparison base (占全省45%), not the subject.
+    """The region a clause is about (see ``Regions.at``).
 
     >>> subject_region("武汉市大健康产业总产值已占全省", "汉阳区")
     '武汉市'
     >>> subject_region("全区工业经济总量在全市占比突破", "汉阳区")
     '汉阳区'
+    >>> subject_region("全市新增就业", "汉阳区")
+    '武汉市'
     """
-    from hycheck.gazetteer import ancestors, find_places
-
-    candidates: list[tuple[int, int, str]] = []
-    for start, end, place in find_places(clause):
-        if place.level != "country":  # 中国 mostly starts a name (中国电建集团); 全国 counts
-            candidates.append((start, end, place.name))
-    for word in (*lx.SELF_REGION_WORDS, *lx.PARENT_REGION_WORDS):
-        i = clause.find(word)
-        if i >= 0:
-            candidates.append((i, i + len(word), word))
-    candidates.sort()
-    for start, end, name in candidates:
-        if clause[max(0, start - 2) : start].endswith(lx.DENOMINATOR_CUES):
-            continue
-        if name in lx.SELF_REGION_WORDS:
-            return article_region
-        level = lx.PARENT_REGION_WORDS.get(name)
-        if level is not None:
-            wider = [p.name for p in ancestors(article_region) if p.level == level]
-            return wider[0] if wider else article_region
-        # 武汉市汉阳区: a chain of places names its last, most specific member
-        chain_end, chosen = end, name
-        for s2, e2, n2 in candidates:
-            if s2 == chain_end:
-                chain_end, chosen = e2, n2
-        return chosen
-    return article_region
+    return Regions(clause, article_region).at(0, len(clause))

@@ -15,6 +15,7 @@ context (``hycheck.context``).  ``surface == body[start:end]`` holds for every f
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 
 from hycheck.context import read_figures, vocabulary
 from hycheck.frames import figures_frame, write_figures
@@ -22,7 +23,7 @@ from hycheck.model import Article, Figure
 from hycheck.normalize import Compacted, normalize
 from hycheck.scan import scan
 
-__all__ = ["extract", "extract_article", "figures_frame", "write_figures"]
+__all__ = ["extract", "extract_article", "extract_text", "figures_frame", "write_figures"]
 
 MetricNames = Mapping[str, Sequence[str]]
 
@@ -37,6 +38,26 @@ def extract(articles: Iterable[Article], *, metrics: MetricNames | None = None) 
     for article in articles:
         out.extend(extract_article(article, metrics=metrics))
     return out
+
+
+def extract_text(
+    text: str,
+    *,
+    title: str = "",
+    stated: date | None = None,
+    listed: date | None = None,
+    region: str = "",
+    metrics: MetricNames | None = None,
+) -> list[Figure]:
+    """The figures of a piece of text, read as the body of an article with that title.
+
+    >>> [(f.surface, f.value, f.unit, str(f.bound)) for f in extract_text("新增市场主体8800余户")]
+    [('8800余户', 8800.0, 'household', 'approx')]
+    """
+    article = Article(
+        page="", doc=0, title=title, body=text, stated=stated, listed=listed, region=region
+    )
+    return extract_article(article, metrics=metrics)
 
 
 def extract_article(article: Article, *, metrics: MetricNames | None = None) -> list[Figure]:

@@ -160,6 +160,7 @@ BOUND_PREFIX_BLOCKERS: Final[dict[str, str]] = {
     "过": "通经越不度错难路跨超胜穿闯略看",
     "超": "高赶",
     "破": "打攻爆冲突识",
+    "上": "迈登站跃跨攀冲走爬以向之",
     "近": "最附接将临邻亲贴",
     "约": "节制签预违履邀契公条合集大",
 }
@@ -206,7 +207,9 @@ TARGET_AFTER: Final = ("任务", "目标", "的目标")
 SUBTOTAL_CUES: Final = ("其中", "内含")
 """After these (up to the next ; or 。) figures state a part, not the headline metric."""
 
-NARROWING_BEFORE: Final = ("人均", "单位", "万元", "每", "城镇", "农村", "城乡", "城市", "拉动")
+NARROWING_BEFORE: Final = (
+    "人均", "单位", "万元", "每", "城镇", "农村", "城乡", "城市", "城、", "乡", "拉动",
+)  # fmt: skip
 """Right before a metric name these make another measure of it: 人均地区生产总值, 单位GDP能耗,
 城镇居民人均可支配收入, 拉动GDP增长1.2个百分点 (a contribution)."""
 

@@ -264,6 +264,8 @@ def _read_tail(
             break
     if prefix_bound:
         bound = prefix_bound
+    elif bound == "eq" and bare and norm.startswith(_SCALE_NOUNS, suffix_end):
+        bound = "ge"  # 一批亿元项目: projects of 亿元 and up
     elif bound == "eq":
         bound = _distant_bound(norm, start) or bound
     if upper_value is not None:
@@ -304,8 +306,11 @@ def _range_end(norm: str, dash: int, mantissa: int, exp: int) -> tuple[tuple[int
 
 def _bare_prefix(norm: str, start: int) -> tuple[int, str]:
     """上亿元, 上万人: a cue that bounds only a magnitude standing alone."""
-    bound = lx.BARE_MAGNITUDE_PREFIXES.get(norm[start - 1 : start])
-    return (start - 1, bound) if bound else (start, "")
+    word = norm[start - 1 : start]
+    bound = lx.BARE_MAGNITUDE_PREFIXES.get(word)
+    if not bound or norm[start - 2 : start - 1] in lx.BOUND_PREFIX_BLOCKERS.get(word, ""):
+        return start, ""  # 迈上千亿台阶: 上 belongs to 迈上
+    return start - 1, bound
 
 
 def _implied_unit(

@@ -44,7 +44,8 @@ _TIME = re.compile(
     rf"|[“\"「]?(?P<plan>{_PLAN})[”\"」]?(?P<plan_word>时期|期间|以来|规划期|期末|末)?"
     rf"|(?P<relative>{_RELATIVE})(?P<rel_quarter>{_QUARTER})?"
     rf"|(?P<multiyear>{_MULTIYEAR})"
-    rf"|(?P<bare_quarter>{_QUARTER}))"
+    rf"|(?P<bare_quarter>{_QUARTER})"
+    rf"|(?P<r1>{_MONTH})(?:-|~|至|到)(?P<r2>{_MONTH})月(?:份)?)"
 )
 _HEADING = re.compile(r"[一二三四五六七八九十]{1,2}、")
 _HEADING_BEFORE = frozenset(" \t\r\n。!?;:")
@@ -133,6 +134,7 @@ class Timeline:
     ) -> None:
         self.text = text
         self.stated = stated
+        self.listed = listed
         self._sentence_starts = sentence_starts
         self.is_report = any(cue in title for cue in lx.REPORT_TITLE_CUES)
         self.is_bulletin = "统计公报" in title or "统计公告" in title
@@ -187,6 +189,12 @@ class Timeline:
             period = _MULTIYEAR_MARK
         elif g["bare_quarter"]:
             period = lx.QUARTERS[g["bare_quarter"]]
+        elif g["r1"] and g["r2"]:  # 1至3月 with no year: the year comes from the context
+            a, b = _month(g["r1"]), _month(g["r2"])
+            if a and b and a < b:
+                period = month_period(9999, a, b).replace("9999", "{y}")
+        if period and text.startswith(lx.PERIOD_BASE_AFTER, end):
+            is_base = True  # 2010年不变价: a price base
         return Mention(start, end, period, is_base, plan_name, switches)
 
     @staticmethod
@@ -238,7 +246,10 @@ class Timeline:
                     if period == _MULTIYEAR_MARK:
                         year = self.review_year
                         period = f"{year - 4}-{year}" if year else ""
-                    out.append(Section(self._sentence_start(mention.start), period, False))
+                    start = self._sentence_start(mention.start)
+                    if start <= section.start:  # no stop since the heading: switch right here
+                        start = mention.start
+                    out.append(Section(start, period, False))
                     break
         return out
 
@@ -258,10 +269,13 @@ class Timeline:
         for mention in self.mentions:
             if mention.start >= stop:
                 break
-            if _absolute(mention.period) and not mention.is_base and not mention.is_plan_name:
+            period = mention.period
+            if "{y}" in period and self.listed is not None and period != "{y}":
+                period = period.replace("{y}", str(self.listed.year))  # 1至3月, published 2019
+            if _absolute(period) and not mention.is_base and not mention.is_plan_name:
                 if self.text.startswith("在", mention.end):
                     continue  # "2021年1月6日在…会议上": a delivery date, not the news' time
-                return mention.period
+                return period
         return self.title_period
 
     def _sentence_start(self, pos: int) -> int:
@@ -275,9 +289,13 @@ class Timeline:
 
     def period_at(self, pos: int, sentence_start: int, target: bool) -> str:
         """The period of a figure at ``pos`` whose sentence starts at ``sentence_start``."""
-        running = self.section_at(pos).period
+        section = self.section_at(pos)
+        running = section.period
         fallback = running or ("" if target else self.default_period)
+        sentence_start = max(sentence_start, section.start)
         year = fallback[:4] if fallback[:4].isdigit() and not is_multiyear(fallback) else ""
+        if not year and not self.is_report and self.listed is not None and not target:
+            year = str(self.listed.year)  # news: 1至3月 in a page published 2019-03-14
         i = bisect_right(self._mention_starts, pos) - 1
         stop = max(-1, i - 8)  # look at the last few time expressions only: linear time
         while i > stop and self.mentions[i].start >= sentence_start:

@@ -223,15 +223,35 @@ def test_expectations_given_on_the_command_line_change_the_verdict(
     assert main(["check", str(SEED), "--expectations", str(tmp_path)]) == 1
 
 
+@pytest.mark.parametrize(
+    ("fmt", "sign"),
+    [
+        ("github", "::error file="),  # a workflow command: the finding becomes an annotation
+        ("junit", "<failure message="),  # the article's test case fails
+        ("markdown", "`out_of_range`"),
+        ("text", "error: out_of_range: 948亿元 = 9.48e14 CNY"),
+    ],
+)
+def test_every_report_format_carries_the_finding(
+    extractor: Callable[[Sequence[Entry]], None],
+    capsys: pytest.CaptureFixture[str],
+    fmt: str,
+    sign: str,
+) -> None:
+    extractor([("地区生产总值", "948亿元", 9.48e14, "CNY", "gdp", "2017", Kind.ESTIMATE, None)])
+    assert main(["check", str(SEED), "--format", fmt]) == 1
+    assert sign in capsys.readouterr().out
+
+
 def test_an_unavailable_format_exits_two_before_reading(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def render(report: Any, fmt: str) -> str:
+    def render(report: Any, fmt: str, **_: Any) -> str:
         raise ValueError(f"unknown report format {fmt!r}")
 
     monkeypatch.setattr("hycheck.report.render", render)
     assert main(["check", str(SEED), "--format", "junit"]) == 2
-    assert "--format junit: format not available yet" in capsys.readouterr().err
+    assert "--format junit: format not available" in capsys.readouterr().err
 
 
 def test_input_problems_exit_two_after_everything_else_was_checked(

@@ -1,0 +1,386 @@
+"""Extraction case tables, by topic.  Every case is a phrase of real government prose.
+
+Where new cases go:
+- ``SEED_CASES``: phrases of the seed page, the text the extractor was developed against.
+- ``REAL_PAGE_CASES``: phrases in the style of other real pages (other districts and years,
+  statistical releases, news, traditional script, PDF text): the held-out kind of text.
+- ``BUGS_CAUGHT``: a phrase that once came out wrong; add one with every fix.
+- ``KNOWN_FAILURES``: what the extractor still gets wrong, marked ``xfail(strict=True)`` so
+  that a fix turns the case into an error and forces it to be promoted.
+A case names the figure by its surface; fields left ``None`` are not checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from hycheck.extract import extract_text
+from hycheck.model import Figure
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    surface: str
+    value: float | None = None
+    unit: str | None = None
+    bound: str | None = None
+    metric: str | None = None
+    period: str | None = None
+    kind: str | None = None
+    growth_of: str | None = None
+    region: str | None = None
+    upper: float | None = None
+    title: str = ""
+    stated: date | None = None
+    listed: date | None = None
+    article_region: str = "汉阳区"
+
+
+@dataclass(frozen=True)
+class NoFigure:
+    """``text`` holds no figure that overlaps ``surface``."""
+
+    text: str
+    surface: str
+    title: str = ""
+
+
+REPORT_2018 = "2018年武汉市汉阳区政府工作报告"
+REPORT_2021 = "2021年汉阳区政府工作报告"
+
+
+def _find(case: Case, figures: list[Figure]) -> Figure:
+    for f in figures:
+        if f.surface == case.surface:
+            return f
+    found = [f.surface for f in figures]
+    raise AssertionError(f"no figure {case.surface!r} in {case.text!r}; found {found}")
+
+
+def _check(case: Case) -> None:
+    figures = extract_text(
+        case.text,
+        title=case.title,
+        stated=case.stated,
+        listed=case.listed,
+        region=case.article_region,
+    )
+    f = _find(case, figures)
+    assert case.text[f.start : f.end] == f.surface
+    if case.value is not None:
+        assert f.value == pytest.approx(case.value, rel=1e-12)
+    expected = {
+        "unit": case.unit,
+        "bound": case.bound,
+        "metric": case.metric,
+        "period": case.period,
+        "kind": case.kind,
+        "growth_of": case.growth_of,
+        "region": case.region,
+    }
+    got = {k: str(getattr(f, k)) for k, v in expected.items() if v is not None}
+    assert got == {k: v for k, v in expected.items() if v is not None}
+    if case.upper is not None:
+        assert f.upper == pytest.approx(case.upper)
+
+
+def _ids(case: Case | NoFigure) -> str:
+    return case.surface
+
+
+# -- the seed page --------------------------------------------------------------------------
+
+SEED_CASES = [
+    # numbers and units
+    Case("预计全年实现地区生产总值948亿元,增长7%;", "948亿元", 948e8, "CNY", "eq", "gdp",
+         "2017", "estimate", title=REPORT_2018, stated=date(2017, 12, 26)),
+    Case("预计全年实现地区生产总值948亿元,增长7%;", "7%", 7, "percent", "eq", "gdp", "2017",
+         "estimate", growth_of="地区生产总值", title=REPORT_2018, stated=date(2017, 12, 26)),
+    Case("拓宽就业服务渠道,全年新增就业1.65万人。", "1.65万人", 16500, "person",
+         metric="new_jobs"),
+    Case("旅游业加快发展,全年接待游客2700万人次。", "2700万人次", 2.7e7, "person_time",
+         metric="tourists"),
+    Case("全年新增商务楼宇面积10万平方米。", "10万平方米", 1e5, "m2"),
+    Case("全区泵站雨水抽排能力由90立方米/秒提升到236立方米/秒;", "236立方米/秒", 236,
+         "m3_per_s"),
+    Case("招商引资实际到位资金635亿元、实际利用外资7.9亿美元", "7.9亿美元", 7.9e8, "USD",
+         metric="fdi_utilized"),
+    Case("全年供地2000亩,做到拿地即开工", "2000亩", 2000, "mu"),
+    Case("新增绿道10公里,新改建绿地18万平方米", "10公里", 10, "km"),
+    # bounds touching the number
+    Case("烟草、汽车装备、轻工材料、食品医药产业产值均突破百亿元", "突破百亿元", 1e10, "CNY",
+         "gt"),
+    Case("19家区属产值过亿元企业中有13家实现两位数增长", "过亿元", 1e8, "CNY", "gt"),
+    Case("19家区属产值过亿元企业中有13家实现两位数增长", "两位数增长", 10, "percent", "ge"),
+    Case("筹措大学生留汉租赁住房900余套", "900余套", 900, "item", "approx"),
+    Case("新增注册资本金5000万以上企业51户", "5000万以上", 5e7, "CNY", "ge"),
+    Case("全年空气质量优良率高于65%。", "高于65%", 65, "percent", "gt"),
+    Case("力争全年引进亿元以上项目40个,10亿元以上服务业项目不少于20个", "不少于20个", 20,
+         "item", "ge"),
+    Case("力争全年引进亿元以上项目40个", "亿元以上", 1e8, "CNY", "ge"),
+    Case("其中总部经济项目占比超五成", "超五成", 50, "percent", "gt"),
+    Case("对引进的高层次人才团队最高给予2000万元科研资助", "2000万元", 2e7, "CNY", "le"),
+    Case("达成近6亿元意向合作", "近6亿元", 6e8, "CNY", "approx"),
+    # magnitudes standing alone
+    Case("2018年汉阳成为全市第四个地区生产总值破千亿的中心城区", "破千亿", 1e11, "CNY", "gt",
+         "gdp", "2018", "actual", title=REPORT_2021, stated=date(2020, 12, 28)),
+    Case("大健康产业迈上千亿台阶", "千亿", 1e11, "CNY", "ge"),
+    Case("工程设计建造、汽车后市场形成五百亿产业集群", "五百亿", 5e10, "CNY", "ge"),
+    Case("王家湾商圈跨入百亿商圈行列", "百亿", 1e10, "CNY", "ge"),
+    # multiples
+    Case("雨水抽排能力是“十二五”期末的2.6倍", "2.6倍", 2.6, "ratio"),
+    Case("市场主体数量较“十二五”期末实现翻番", "翻番", 2, "ratio", "ge"),
+    # regions
+    Case("武汉市大健康产业总产值已占全省45%以上", "45%以上", 45, "percent", "ge",
+         region="武汉市"),
+    Case("全区工业经济总量在全市占比突破16%", "突破16%", 16, "percent", "gt", "other",
+         region="汉阳区"),
+]  # fmt: skip
+
+SEED_PERIOD_CASES = [
+    # a report delivered 2017-12-26: review 2017, plan 2018
+    Case(" 一、2017年工作回顾 累计引进会展产业链企业34家。 二、2018年工作安排 力争新增就业1.7万人。",
+         "34家", 34, "item", period="2017", kind="cumulative", title=REPORT_2018,
+         stated=date(2017, 12, 26)),
+    Case(" 一、2017年工作回顾 累计引进会展产业链企业34家。 二、2018年工作安排 力争新增就业1.7万人。",
+         "1.7万人", 17000, "person", metric="new_jobs", period="2018", kind="target",
+         title=REPORT_2018, stated=date(2017, 12, 26)),
+    Case(" 一、2017年工作回顾 全区泵站雨水抽排能力由90立方米/秒提升到236立方米/秒。",
+         "90立方米/秒", period="2016", title=REPORT_2018, stated=date(2017, 12, 26)),
+    Case(" 一、2017年工作回顾 将财政支出的67.7%用于民生。", "67.7%", period="2017",
+         kind="actual", title=REPORT_2018, stated=date(2017, 12, 26)),
+    Case(" 一、2017年工作回顾 引进“千人计划”专家10名。", "10名", kind="actual",
+         title=REPORT_2018, stated=date(2017, 12, 26)),
+    Case("明年全区经济社会发展的主要预期目标是:地区生产总值增长7.2%、突破千亿元大关",
+         "突破千亿元", 1e11, "CNY", "gt", "gdp", "2018", "target", title=REPORT_2018,
+         stated=date(2017, 12, 26)),
+    # a report delivered 2020-12-28 with a five-year review
+    Case(" 一、2020年和“十三五”工作回顾 全年新增市场主体8000余户。“十三五”时期,累计完成固定资产投资2000余亿元。",
+         "2000余亿元", 2e11, "CNY", "approx", "fixed_asset_investment", "2016-2020",
+         "cumulative", title=REPORT_2021, stated=date(2020, 12, 28)),
+    Case(" 一、2020年和“十三五”工作回顾 全年新增市场主体8000余户。五年来,新改扩建学校20所。",
+         "20所", 20, "item", period="2016-2020", kind="cumulative", title=REPORT_2021,
+         stated=date(2020, 12, 28)),
+    Case(" 一、2020年和“十三五”工作回顾 全年新增市场主体8000余户。五年来,新改扩建学校20所。",
+         "8000余户", period="2020", kind="actual", title=REPORT_2021,
+         stated=date(2020, 12, 28)),
+    Case(" 二、“十四五”目标任务 实施并完成新千亿计划,地区生产总值突破1100亿元。",
+         "突破1100亿元", 1.1e11, "CNY", "gt", "gdp", "2021-2025", "target", title=REPORT_2021,
+         stated=date(2020, 12, 28)),
+    # news: a time in the lead is the article's; targets and timeless news are "unknown"
+    Case("2022年一季度,汉阳区拟签约项目12个。中国电建集团华中投资有限公司注册资本50亿元。",
+         "50亿元", period="2022Q1", kind="actual"),
+    Case("2022年一季度,汉阳区拟签约项目12个。其华中区域总部计划投资超百亿元。",
+         "超百亿元", 1e10, "CNY", "gt", period="unknown", kind="target"),
+    Case("汉阳区大健康产业规模预计突破300亿元。", "突破300亿元", 3e10, "CNY", "gt",
+         period="unknown", kind="estimate"),
+    Case("汉阳区已累计投入超50亿元用于大健康产业基础设施配套", "超50亿元", period="unknown",
+         kind="cumulative"),
+    Case("武汉市汉阳区计划以此为支点,三年内引进50个国际技术转移项目", "50个",
+         period="unknown", kind="target"),
+]  # fmt: skip
+
+SEED_NON_FIGURES = [
+    NoFigure("2017年12月26日在武汉市汉阳区第十五届人民代表大会第二次会议上", "2017年12月26日"),
+    NoFigure("2017年12月26日在武汉市汉阳区第十五届人民代表大会第二次会议上", "第十五届"),
+    NoFigure("汉阳中欧科技金融交流合作中心在第三届5.5创投大会上揭牌成立", "5.5"),
+    NoFigure("与汉阳区\"1+6\"现代产业体系高度契合", "1+6"),
+    NoFigure("新引进世界及国内500强、央企和民营500强企业9家", "500强"),
+    NoFigure("推动地铁12号线征收、16号线和汉江湾桥建设", "12号线"),
+    NoFigure("推动PM2.5、PM10浓度持续下降", "PM2.5"),
+    NoFigure("5G基站达到1230座、基本实现5G网络全覆盖", "5G"),
+    NoFigure("引导扶持一批科技型、创新型中小企业", "一批"),
+    NoFigure("在全市率先建成密接人员隔离点,用20个小时完成小区全覆盖硬质隔离", "20个小时"),
+    NoFigure("实际利用三个季度时间,有力推动经济社会发展强劲复苏", "三个季度"),
+    NoFigure("我们将重点做好以下六个方面工作", "六个方面"),
+    NoFigure("围绕琴台中央文化艺术区“一核两翼”[1]空间格局", "[1]"),
+    NoFigure("1.国药控股医药健康产业项目将建立覆盖华中地区的医药供应链枢纽", "1."),
+    NoFigure("千方百计扩大就业", "千方百计"),
+    NoFigure("继续打造好万人健步行、女子半程马拉松等文体赛事", "万人"),
+    NoFigure("引进“千人计划”专家10名", "千人"),
+    NoFigure("实施并完成新千亿计划", "千亿"),
+    NoFigure("是实施“十三五”规划承前启后的关键一年", "十三五"),
+    NoFigure("我区进入全国综合经济竞争力百强主城区", "百强"),
+    NoFigure("以优异成绩为建党100周年献礼", "100周年"),
+    NoFigure("取得全省双拥模范城“七连冠”", "七连冠"),
+    NoFigure("政府兜底“十元爱心菜”敞开供应", "十元"),
+    NoFigure("2021年在武汉市营商环境考核中排名第二", "2021年"),
+]  # fmt: skip
+
+# -- other real pages ----------------------------------------------------------------------
+
+BULLETIN = "东宝区2020年国民经济和社会发展统计公报"
+
+REAL_PAGE_CASES = [
+    # numbers: separators, full width, Chinese numerals, traditional script, ranges, signs
+    Case("全区实现地区生产总值1,200.5亿元,增长5.1%", "1,200.5亿元", 1.2005e11, "CNY"),
+    Case("固定资产投资９４８亿元，增长１０．５％", "９４８亿元", 9.48e10, "CNY",
+         metric="fixed_asset_investment"),
+    Case("固定资产投资９４８亿元，增长１０．５％", "１０．５％", 10.5, "percent",
+         metric="fixed_asset_investment", growth_of="固定资产投资"),
+    Case("全年新增就业两万人", "两万人", 2e4, "person", metric="new_jobs"),
+    Case("引进各类人才一千二百名", "一千二百名", 1200, "person"),
+    Case("全区金融机构存款余额2.3万亿元", "2.3万亿元", 2.3e12, "CNY"),
+    Case("全市實現地區生產總值7569.5億元、增長5.6%", "7569.5億元", 7.5695e11, "CNY",
+         metric="gdp"),
+    Case("城鎮新增就業 1,267 萬人", "1,267 萬人", 1.267e7, "person", metric="new_jobs"),
+    Case("本年度计划投资10-20亿元建设产业园", "10-20亿元", 1e9, "CNY", "ge", upper=2e9),
+    Case("每年新建学校3至5所", "3至5所", 3, "item", "ge", upper=5),
+    Case("經濟增長 4.5%—5%", "4.5%—5%", 4.5, "percent", "ge", metric="gdp", upper=5),
+    Case("居民消费价格指数上涨百分之二点五", "百分之二点五", 2.5, "percent"),
+    Case("规模以上工业增加值增长-3.3%", "-3.3%", -3.3, "percent"),
+    Case("一般公共预算支出规模将首次达到 30 兆元", "30 兆元", 3e13, "CNY"),
+    # text from PDF: spaces and line breaks inside figures
+    Case("全区预计实现地区生产总值 369 亿元,增长\n7.6%;固定资产投资 316 亿\n元,增长 11.8%",
+         "316 亿\n元", 3.16e10, "CNY", metric="fixed_asset_investment", kind="estimate"),
+    Case("全区预计实现地区生产总值 369 亿元,增长\n7.6%;固定资产投资 316 亿\n元,增长 11.8%",
+         "7.6%", 7.6, "percent", metric="gdp", kind="estimate"),
+    Case("社会消费品零售总额实现261.5亿元,增长6.4%;城乡居民人均可支配收入分别达到28336元和13632元",
+         "261.5亿元", metric="retail_sales"),
+    # a unit shared by a list
+    Case("分别拉动经济增长1.2、1.3和5.6个百分点", "1.2", 1.2, "pp", metric="other"),
+    Case("分别拉动经济增长1.2、1.3和5.6个百分点", "5.6个百分点", 5.6, "pp"),
+    # units
+    Case("建成区面积达到52平方公里", "52平方公里", 5.2e7, "m2"),
+    Case("完成植树造林1200公顷", "1200公顷", 1.2e7, "m2"),
+    Case("粮食总产量238.6万吨,增长2.6%", "238.6万吨", 2.386e6, "t"),
+    Case("全社会用电量12.5亿千瓦时", "12.5亿千瓦时", 1.25e9, "kwh"),
+    Case("港口集装箱吞吐量120万标箱", "120万标箱", 1.2e6, "teu"),
+    Case("新增光伏装机容量100兆瓦", "100兆瓦", 1e5, "kw"),
+    Case("实际利用外资5425万美元,增长12.48%", "5425万美元", 5.425e7, "USD",
+         metric="fdi_utilized"),
+    # bounds
+    Case("城镇登记失业率控制在4%以内", "4%以内", 4, "percent", "le"),
+    Case("消费者物价指数升幅 2% 左右", "2% 左右", 2, "percent", "approx"),
+    Case("新能源车年产量超過 1,600 萬輛", "超過 1,600 萬輛", 1.6e7, "item", "gt"),
+    Case("全年引进上亿元项目20个", "上亿元", 1e8, "CNY", "ge"),
+    Case("东方明珠国际大酒店等一批亿元项目达产达效", "亿元", 1e8, "CNY", "ge"),
+    Case("新增高新技术企业200多家", "200多家", 200, "item", "approx"),
+    Case("贫困发生率降至不到1%", "不到1%", 1, "percent", "lt"),
+    # metrics
+    Case("城镇常住居民人均可支配收入39159元", "39159元", metric="other"),
+    Case("人均地区生产总值8.5万元、年均增长7.4%", "8.5万元", metric="other"),
+    Case("推动数字经济增加值占地区生产总值比重突破40%", "突破40%", metric="other"),
+    Case("引进固定资产投资项目30个", "30个", metric="other"),
+    Case("日均签约金额超过2亿元", "超过2亿元", metric="other"),
+    Case("完成招商引资总额588.9亿元,增长50.9%", "588.9亿元", metric="investment_contracted"),
+    Case("完成招商引资总额588.9亿元,增长50.9%", "50.9%", metric="investment_contracted",
+         growth_of="招商引资总额"),
+    Case("财政总收入、一般公共预算收入分别达到1073.6亿元和638.7亿元", "1073.6亿元",
+         metric="other"),
+    Case("财政总收入、一般公共预算收入分别达到1073.6亿元和638.7亿元", "638.7亿元",
+         metric="general_budget_revenue"),
+    Case("一般公共预算收入35.4亿元,其中税收收入30.2亿元", "30.2亿元", metric="other"),
+    Case("规模以上工业总产值847亿元,增长2.2%", "847亿元", metric="industrial_output"),
+    Case("规模以上工业增加值193.5亿元,增长4.4%", "193.5亿元", metric="other"),
+    Case("单位地区生产总值能耗下降3%", "3%", -3, "percent", metric="other"),
+    Case("地区生产总值累计完成288.2亿元,年均增长4.1%", "4.1%", metric="gdp",
+         growth_of="地区生产总值"),
+    Case("一般公共预算收入70.11亿元,同口径下降19.4%", "19.4%", -19.4, "percent",
+         metric="general_budget_revenue"),
+    # periods and kinds
+    Case("全年地区生产总值356.56亿元,下降4.2%", "356.56亿元", period="2020", kind="actual",
+         title=BULLETIN),
+    Case("全区实现地区生产总值1291.92亿元,增长6.2%", "1291.92亿元", period="2025Q1-2025Q3",
+         title="涪陵区2025年前三季度经济运行情况"),
+    Case("1-8月,全区新签约项目29个。", "29个", period="2018M01-2018M08",
+         title="招商引资签约情况", listed=date(2018, 9, 19)),
+    Case("1至3月,我区实现春季集中签约产业项目9个。", "9个", period="2019Q1",
+         title="春季集中签约", listed=date(2019, 3, 14)),
+    Case("今年上半年新签约项目293个。", "293个", period="unknown"),
+    Case("全县1-9月累计完成固定资产投资30亿元。", "30亿元", kind="actual",
+         title="2022年1-9月经济运行情况"),
+    Case("全区共签约项目58个,计划总投资215亿元。", "215亿元", kind="actual"),
+    Case("按照每人每年生活水平2300元(2010年不变价)的现行农村贫困标准计算,21063人全部脱贫。",
+         "21063人", period="2020", title=BULLETIN),
+    Case("——过去五年,全区地区生产总值年均增长8.1%。", "8.1%", period="2017-2021",
+         kind="actual", title="东安区政府工作报告", stated=date(2022, 1, 20)),
+    Case("——过去五年,累计完成招商引资到位资金131.8亿元。", "131.8亿元",
+         metric="investment_in_place", period="2017-2021", kind="cumulative",
+         title="东安区政府工作报告", stated=date(2022, 1, 20)),
+    Case("一、2024年工作回顧\n全市實現地區生產總值7569.5億元", "7569.5億元", period="2024",
+         kind="actual", title="2025年嘉興市人民政府政府工作報告", stated=date(2025, 2, 11)),
+    # regions
+    Case("全市新增就业5万人", "5万人", region="武汉市"),
+]  # fmt: skip
+
+REAL_PAGE_NON_FIGURES = [
+    NoFigure("单位GDP能耗按万元GDP计算", "万元"),
+    NoFigure("三次产业结构由2019年的4.6:45.7:49.7调整为5.1:42.5:52.4", "4.6"),
+    NoFigure("在2018年度全省县域经济考核中,跃居一类县市区第四名", "第四名"),
+    NoFigure("举办第十届中国国际中小企业博览会", "第十届"),
+    NoFigure("三年行动计划", "三年"),
+    NoFigure("电话:027-84844567", "027-84844567"),
+    NoFigure("地区(qū)生产(chǎn)总值", "(qū)"),
+]  # fmt: skip
+
+BUGS_CAUGHT = [
+    # 计划 inside a quoted programme name is not a target cue
+    Case(" 一、2017年工作回顾 引进“千人计划”专家10名、高层次人才200余名。", "200余名",
+         kind="actual", title=REPORT_2018, stated=date(2017, 12, 26)),
+    # 争取 in a report's review tells what was secured, not a goal
+    Case(" 一、2020年工作回顾 为中小微企业争取纾困资金40余亿元。", "40余亿元", kind="actual",
+         title=REPORT_2021, stated=date(2020, 12, 28)),
+    # a year heading followed by 过去5年 on the next line switches to the five years
+    Case("一、2025年工作回顾\n国内生产总值增长5%\n过去5年\n国内生产总值年均增长5.4%", "5.4%",
+         period="2021-2025", title="政府工作报告要点", listed=date(2026, 3, 5)),
+    # 圆 (圆满) is not 元
+    Case("圆满完成目标任务,新增企业12家", "12家", 12, "item"),
+]  # fmt: skip
+
+KNOWN_FAILURES = [
+    # a table cell takes its unit from the header row
+    Case("单位:吨\n粮食 | 143972 |", "143972", 143972, "t"),
+    # a count written with a small Chinese numeral (四个代表 style phrases make it unsafe)
+    Case("兰州市新引进四个总部项目", "四个", 4, "item"),
+    # a subtotal after a semicolon, with no 其中 of its own
+    Case("协议总金额1052.97亿元,其中亿元以上新签约项目178个;协议总金额1004.44亿元", "1004.44亿元",
+         metric="other"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", SEED_CASES + SEED_PERIOD_CASES, ids=_ids)
+def test_seed_phrase_reads_as_the_analyst_reads_it(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize("case", REAL_PAGE_CASES, ids=_ids)
+def test_phrase_of_another_real_page_reads_as_the_analyst_reads_it(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize("case", BUGS_CAUGHT, ids=_ids)
+def test_bug_once_caught_stays_fixed(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.xfail(strict=True)) for c in KNOWN_FAILURES],
+    ids=_ids,
+)
+def test_known_failure_is_still_a_failure(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize("case", SEED_NON_FIGURES + REAL_PAGE_NON_FIGURES, ids=_ids)
+def test_words_that_hold_numerals_are_not_figures(case: NoFigure) -> None:
+    start = case.text.index(case.surface)
+    end = start + len(case.surface)
+    figures = extract_text(case.text, title=case.title)
+    overlapping = [f.surface for f in figures if f.start < end and start < f.end]
+    assert overlapping == []
+
+
+def test_a_user_metric_is_recognised_without_touching_code() -> None:
+    figures = extract_text("全年税收收入30.2亿元", metrics={"tax_revenue": ["税收收入"]})
+    assert [(f.surface, f.metric) for f in figures] == [("30.2亿元", "tax_revenue")]
+
+
+def test_text_without_figures_gives_none() -> None:
+    assert extract_text("") == []
+    assert extract_text("坚持以习近平新时代中国特色社会主义思想为指导。") == []

@@ -1,0 +1,132 @@
+"""Invariants of extraction, property-tested, and its cost on hostile input."""
+
+from __future__ import annotations
+
+import math
+import time
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from hycheck.extract import extract_text
+from hycheck.model import Article
+from hycheck.normalize import Compacted, normalize
+from hycheck.numbers import parse_cn_int, to_cn_numeral
+from hycheck.pages import load_pages
+
+SEED = "seeds/000_984d2c24117c5c48.txt"
+
+# text built from the characters extraction cares about, so that examples hit its branches
+_ALPHABET = st.sampled_from(
+    list("0123456789.,%-~ \n亿万千百十一二两三五零〇个人元平方米户家余近超过以上左右")
+    + list("增长预计力争累计")
+    + list("。;:,、“”()[]《》年月日第号成倍番翻位数十三五规划时期全市全区占比重其中分别")
+    + ["地区生产总值", "固定资产投资", "新增就业", "2017年", "一、", "(qū)", "１２", "億"]
+)
+_TEXT = st.lists(_ALPHABET, max_size=80).map("".join) | st.text(max_size=200)
+
+
+@given(_TEXT, st.sampled_from(["", "2018年汉阳区政府工作报告", "某区2020年统计公报"]))
+@settings(max_examples=400, deadline=None)
+def test_no_text_crashes_extraction_and_every_surface_is_cut_from_the_text(
+    text: str, title: str
+) -> None:
+    figures = extract_text(text, title=title, stated=date(2017, 12, 26), listed=date(2025, 7, 1))
+    for f in figures:
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start : f.end] == f.surface
+        assert math.isfinite(f.value)
+    starts = [f.start for f in figures]
+    assert starts == sorted(starts)
+
+
+@given(st.integers(min_value=100, max_value=10**12 - 1), st.sampled_from(["人", "元", "亿元"]))
+@settings(max_examples=300, deadline=None)
+def test_a_number_written_in_chinese_numerals_reads_back_as_itself(n: int, unit: str) -> None:
+    assume(unit != "亿元" or n < 10**8)  # 一亿亿元 is not written
+    numeral = to_cn_numeral(n)
+    assert parse_cn_int(numeral) == n
+    figures = extract_text(f"全年完成{numeral}{unit},")
+    scale = 10**8 if unit == "亿元" else 1
+    assert [(f.surface, f.value) for f in figures] == [(numeral + unit, n * scale)]
+
+
+@given(
+    st.decimals(min_value="0.01", max_value="99999.99", places=2),
+    st.sampled_from([("万", 10**4), ("亿", 10**8), ("万亿", 10**12), ("", 1)]),
+)
+@settings(max_examples=300, deadline=None)
+def test_a_number_with_a_magnitude_word_reads_back_exactly(
+    number: Decimal, magnitude: tuple[str, int]
+) -> None:
+    word, scale = magnitude
+    figures = extract_text(f"实现税收{number}{word}元。")
+    assert len(figures) == 1
+    expected = float(number * scale)
+    assert math.isclose(figures[0].value, expected, rel_tol=1e-12)
+
+
+@given(st.text(max_size=120))
+@settings(max_examples=200, deadline=None)
+def test_appending_unrelated_text_keeps_the_figures_found_before(extra: str) -> None:
+    for article in load_pages(SEED).articles[1:3]:
+        before = extract_text(article.body, title=article.title, region="汉阳区")
+        after = extract_text(article.body + "\n" + extra, title=article.title, region="汉阳区")
+        assert after[: len(before)] == before
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_normalising_keeps_length_and_compacting_maps_back_character_for_character(
+    text: str,
+) -> None:
+    norm = normalize(text)
+    assert len(norm) == len(text)
+    comp = Compacted(norm)
+    for i, ch in enumerate(comp.text):
+        assert norm[comp.original(i)] == ch
+    assert comp.span(0, len(comp.text))[1] <= len(text)
+
+
+def test_normalising_maps_full_width_and_traditional_forms() -> None:
+    assert normalize("９４８億元，增長７％") == "948亿元,增长7%"
+    assert normalize("兩萬人") == "两万人"
+
+
+def _seconds_per_char(body: str) -> float:
+    article = Article(page="p", doc=0, title="t", body=body)
+    from hycheck.extract import extract_article
+
+    t = time.process_time()
+    extract_article(article)
+    return (time.process_time() - t) / len(body)
+
+
+def test_hostile_input_costs_linear_time() -> None:
+    """Doubling a hostile input twice must not multiply the cost by 16 (quadratic); and each
+    costs at most a few times the seed's per-character time (generous margin for noisy CI)."""
+    seed = "".join(a.body for a in load_pages(SEED)) * 8
+    seed_cost = min(_seconds_per_char(seed) for _ in range(3))
+    hostile = {
+        "digits": "1",
+        "yi": "亿",
+        "dotted": "1.",
+        "brackets": "([【“‘《",
+        "quotes": "“",
+        "units": "万平方米",
+        "numbers with units": "5亿元,",
+        "percent runs": "5%",
+        "numerals": "一二三四五六七八九十",
+        "headings": " 一、",
+        "years": "2017年",
+    }
+    for name, unit in hostile.items():
+        small = unit * (25_000 // len(unit))
+        large = unit * (100_000 // len(unit))
+        small_cost = min(_seconds_per_char(small) for _ in range(2))
+        large_cost = min(_seconds_per_char(large) for _ in range(2))
+        assert large_cost < 3 * small_cost + 2e-6, f"{name}: cost grows faster than the text"
+        if name not in ("numbers with units", "percent runs"):  # a figure every 2-4 characters
+            assert large_cost < 10 * seed_cost, f"{name}: {large_cost / seed_cost:.1f}x the seed"
