@@ -260,6 +260,7 @@ DEFAULTS_SPEC = mapping(
             mapping(
                 {
                     "approx": (number(low=0, high=0.99), False),
+                    "over": (number(low=0, high=10), False),
                     "rounding": (boolean, False),
                     "gt_open": (boolean, False),
                 }

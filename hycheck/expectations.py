@@ -106,13 +106,15 @@ class ShareRule:
 class IntervalRules:
     """How a bounded figure becomes an interval (used by conflicts and diff).
 
-    ``approx``: relative half-width of 约/近/余/左右 figures (0.05: 100 → [95, 105]);
+    ``approx``: relative half-width of 约/近/左右 figures (0.05: 100 → [95, 105]);
+    ``over``: how far above its number a 余/多 figure may reach (0.1: 8800余 → [8800, 9680]);
     ``rounding``: an ``eq`` figure stands for every value that rounds to it at its stated
     precision (948亿 → [947.5亿, 948.5亿]); ``gt_open``: 超/突破 v excludes v itself ((v, ∞)),
     and likewise 不到/低于 v; when false the interval is closed at v.
     """
 
     approx: float = 0.05
+    over: float = 0.10
     rounding: bool = True
     gt_open: bool = True
 
@@ -328,6 +330,7 @@ def _build(
     iv = d["intervals"]
     intervals = IntervalRules(
         approx=iv.get("approx", 0.05),
+        over=iv.get("over", 0.10),
         rounding=iv.get("rounding", True),
         gt_open=iv.get("gt_open", True),
     )

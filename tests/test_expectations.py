@@ -155,7 +155,7 @@ def test_max_annual_change_and_interval_rules_are_read() -> None:
     exp = load_expectations()
     assert exp.max_annual_change("gdp") == 0.2
     assert exp.max_annual_change("other") is None
-    assert exp.interval_rules == IntervalRules(approx=0.05, rounding=True, gt_open=True)
+    assert exp.interval_rules == IntervalRules(approx=0.05, over=0.1, rounding=True, gt_open=True)
 
 
 def _all_keys(spec: Any) -> set[str]:
