@@ -2,13 +2,23 @@
 
 The pipeline, one function a stage::
 
-    pages = hycheck.load_pages("seeds/")          # page files → articles
-    figures = hycheck.extract(pages)              # articles → figures
+    pages = hycheck.load_pages("seeds/")              # page files → articles
+    figures = hycheck.extract(pages)                  # articles → figures
+    findings = hycheck.find_conflicts(figures, pages)  # across documents and years
+    print(hycheck.render_markdown(hycheck.Report(findings, sources=pages)))
+
+Every stage takes and returns plain records (``Article``, ``Figure``, ``Finding``), and
+``figures_frame`` gives the figures as a pandas DataFrame with one fixed column list.
 """
 
-from hycheck.extract import extract, figures_frame
+from hycheck.conflicts import find_conflicts
+from hycheck.diff import diff_scrapes
+from hycheck.extract import extract, extract_text
+from hycheck.frames import articles_frame, figures_frame
+from hycheck.markdown import render_markdown
 from hycheck.model import Article, Bound, Code, Figure, Finding, Kind, Severity
-from hycheck.pages import Pages, load_pages
+from hycheck.pages import PageProblem, Pages, load_pages
+from hycheck.report import Report, render
 
 __all__ = [
     "Article",
@@ -17,9 +27,17 @@ __all__ = [
     "Figure",
     "Finding",
     "Kind",
+    "PageProblem",
     "Pages",
+    "Report",
     "Severity",
+    "articles_frame",
+    "diff_scrapes",
     "extract",
+    "extract_text",
     "figures_frame",
+    "find_conflicts",
     "load_pages",
+    "render",
+    "render_markdown",
 ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from hycheck import lexicon as lx
@@ -95,7 +95,7 @@ def read_figures(
     previous_level: Figure | None = None
     previous_sentence = -1
     group: list[Figure] = []  # the levels of the last 分别 list of the sentence
-    in_clause: list[tuple[int, bool]] = []  # (start, growth) of the figures of this clause
+    in_clause: list[tuple[int, bool, int]] = []  # (start, growth, end): figures of this clause
     clause_at = -1
     for q in quantities:
         s0 = sentences[bisect_right(sentences, q.start) - 1]
@@ -111,11 +111,12 @@ def read_figures(
         metric = "other"
         if named is not None and not _is_part(left, named, q, growth):
             metric = named[2]
-        metric_text = _metric_text(body, comp, c0, q)
+        prior = in_clause[-1] if in_clause else (-1, False, -1)
+        metric_text = _metric_text(body, comp, c0, q, prior[2], named, prior[0])
         # 财政总收入、一般公共预算收入分别达到1073.6亿元和638.7亿元: the i-th figure after
         # 分别 belongs to the i-th item before it
         items, after = _respectively(text, c0, q.start)
-        index = sum(1 for start, g in in_clause if start > after and g == growth)
+        index = sum(1 for start, g, _ in in_clause if start > after and g == growth)
         if items and index < len(items) and not growth:
             named = vocab.find(items[index])
             metric = named[2] if named is not None else "other"
@@ -164,7 +165,7 @@ def read_figures(
             sentence=_excerpt(body, comp, s0, s1, q),
         )
         out.append(figure)
-        in_clause.append((q.start, growth))
+        in_clause.append((q.start, growth, q.end))
         if not growth:
             previous_level = figure
             if after >= 0:
@@ -242,14 +243,16 @@ _QUALIFIED_NOUNS = ("项目", "企业", "的", "中", "单位", "主体", "工�
 
 
 _LEADING_NOISE = re.compile(
-    r"^(?:[\s“”\"'(]|其中|同时|全年|今年|去年|明年|当年|一年来|五年来|新的一年|全区|我区|全市"
+    r"^(?:[\s”\"'(]|其中|同时|全年|今年|去年|明年|当年|一年来|五年来|新的一年|全区|我区|全市"
     r"|预计|力争|确保|争取|努力|计划|已|共|实现|完成|达到|累计|新增加|较上年|比上年|同比|环比"
     r"|年均|平均|分别|同口径|按可比口径|可比口径|按可比价格计算|扣除价格因素"
     r"|(?:19|20)\d{2}年(?:[一二三四]季度|上半年|下半年|\d{1,2}-\d{1,2}月)?)+"
 )
+_LIST_JOINERS = frozenset("、,和及与并且")
 _TRAILING_NOISE = re.compile(
     r"(?:[\s“”\"'(]|达到|达|为|实现|完成|突破|超过|超|过|近|约|共|合计|总计|累计|增长|增幅|增速"
-    r"|提高|提升|降低|下降|减少|保持|均|已|到|至|由|从|给予|分别|是)+$"
+    r"|提高|提升|降低|下降|减少|保持|均|已|到|至|由|从|给予|分别|是|迈上|迈入|跨入|跻身|形成|成为"
+    r"|预计|力争|确保|有望)+$"
 )
 
 
@@ -260,16 +263,35 @@ def _in_subtotal(text: str, s0: int, pos: int) -> bool:
     return any(cue in part for cue in lx.SUBTOTAL_CUES)
 
 
-def _metric_text(body: str, comp: Compacted, c0: int, q: Quantity) -> str:
-    """The noun phrase the number measures, as written: 新增商务楼宇面积, 引进“千人计划”专家."""
+def _metric_text(
+    body: str,
+    comp: Compacted,
+    c0: int,
+    q: Quantity,
+    after: int = -1,
+    named: tuple[int, int, str] | None = None,
+    before: int = -1,
+) -> str:
+    """The noun phrase the number measures, as written: 新增商务楼宇面积, 引进“千人计划”专家.
+
+    ``after`` is the end of an earlier figure in the clause: the phrase starts after it
+    (地区生产总值增长7.2%、突破千亿元 → the name 地区生产总值 when nothing stands between)."""
     text = comp.text
-    left = text[c0 : q.start]
+    begin = max(c0, after)
+    while begin < q.start and text[begin] in _LIST_JOINERS:
+        begin += 1
+    left = text[begin : q.start]
     m = _LEADING_NOISE.match(left)
     lead = m.end() if m else 0
     t = _TRAILING_NOISE.search(left, lead)
     stop = t.start() if t else len(left)
-    a, b = c0 + lead, c0 + stop
-    if b - a <= 2 and q.unit in lx.COUNT_UNITS:
+    a, b = begin + lead, begin + stop
+    if a >= b and after > c0:
+        if named is not None:
+            return _cut(body, comp, c0 + named[0], c0 + named[1])
+        # 由90立方米/秒提升到236立方米/秒: the subject stands before the first figure
+        return _metric_text(body, comp, c0, replace(q, start=before), -1, None)
+    if q.unit in lx.COUNT_UNITS and (b - a <= 2 or text[b - 1 : b] == "等"):
         # 改造4家定点医院: the noun follows the counter
         right = q.end
         limit = min(len(text), q.end + 24)

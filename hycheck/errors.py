@@ -51,5 +51,15 @@ class PageError(HycheckError):
         super().__init__(f"{where}: {problem}")
 
 
+class ReportError(HycheckError, ValueError):
+    """A saved JSON report that does not follow the contract: names the file and the key."""
+
+    def __init__(self, source: str, key: str, problem: str) -> None:
+        self.source = source
+        self.key = key
+        self.problem = problem
+        super().__init__(f"{source}: {key}: {problem}" if key else f"{source}: {problem}")
+
+
 class CLIError(HycheckError):
     """A usage error: bad arguments or an unwritable output.  Exits 2."""

@@ -19,10 +19,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from hycheck.errors import ReportError
 from hycheck.model import Article, Code, Figure, Finding, Severity
 from hycheck.report_json import (
     Reader,
-    ReportError,
     article_to_dict,
     figure_to_dict,
     finding_to_dict,

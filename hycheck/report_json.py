@@ -14,20 +14,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, TypeVar
 
-from hycheck.errors import HycheckError
+from hycheck.errors import ReportError
 from hycheck.model import Article, Bound, Code, Figure, Finding, Kind, Severity
 
 _E = TypeVar("_E", Code, Severity, Kind, Bound)
-
-
-class ReportError(HycheckError, ValueError):
-    """A saved JSON report that does not follow the contract: names the file and the key."""
-
-    def __init__(self, source: str, key: str, problem: str) -> None:
-        self.source = source
-        self.key = key
-        self.problem = problem
-        super().__init__(f"{source}: {key}: {problem}" if key else f"{source}: {problem}")
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:

@@ -130,6 +130,8 @@ def _breaks(
         a, b = points[i], points[i + 1]
         if a.value <= 0 or b.value <= 0:
             continue
+        if (a.page, a.doc, a.sentence) == (b.page, b.doc, b.sentence):
+            continue  # 由90立方米/秒提升到236立方米/秒: the text itself states the change
         ratio = _ratio(strict_interval(a, rules), strict_interval(b, rules))
         years = range(int(a.period) + 1, int(b.period) + 1)
         n = len(years)
