@@ -23,7 +23,10 @@ from hycheck.errors import CLIError, HycheckError
 from hycheck.model import Severity
 
 if TYPE_CHECKING:
+    from hycheck.expectations import Expectations
+    from hycheck.model import Figure, Finding
     from hycheck.pages import Pages
+    from hycheck.report import Report
 
 Command = Callable[[argparse.Namespace], int]
 REPORT_FORMATS = ("markdown", "text", "json", "junit", "github")
@@ -74,6 +77,26 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
     p.set_defaults(run=_cmd_extract)
+
+    p = sub.add_parser("check", help="extract and validate figures; exit 1 on findings (CI)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="page files or directories")
+    p.add_argument(
+        "--expectations",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="expectation files layered over the shipped defaults (repeatable, later wins)",
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="error",
+        help="exit 1 when a finding is at least this severe (default: error)",
+    )
+    p.add_argument("--format", choices=REPORT_FORMATS, default="text")
+    p.add_argument("--limit", type=int, default=20, help="markdown: items shown a list")
+    p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    p.set_defaults(run=_cmd_check)
 
     p = sub.add_parser("diff", help="what changed between two scrapes (page files or directories)")
     p.add_argument("old", metavar="OLD", help="the earlier scrape: a page file or a directory")
@@ -184,6 +207,71 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             if out is not sys.stdout:
                 out.close()
     return _input_status(pages)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    """Read, extract, validate, render; 2 on unreadable input (after all the rest was done),
+    else 1 when a finding reaches ``--fail-on``, else 0."""
+    from hycheck.expectations import load_expectations
+    from hycheck.extract import extract
+    from hycheck.report import Report
+    from hycheck.validate import validate
+
+    _render(Report(findings=()), args)  # an unavailable format fails before any work
+    expectations = load_expectations(*args.expectations)  # a broken file exits 2 here
+    pages = _read(args.paths)
+    figures = extract(pages, metrics=expectations.metric_names)  # user metrics are read too
+    findings = validate(figures, pages, expectations)
+    findings += _cross_checks(pages, figures, expectations)
+    read = {a.page for a in pages} | {p.page for p in pages.problems}
+    report = Report(
+        findings=findings,
+        pages=sorted(read),
+        articles=len(pages),
+        figures=len(figures),
+        problems=[str(p) for p in pages.problems],
+        sources=list(pages),
+    )
+    text = _render(report, args)
+    out = _open_output(args.output)
+    try:
+        out.write(text)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if pages.problems:
+        return 2
+    return _verdict(findings, args.fail_on)
+
+
+def _cross_checks(
+    pages: Pages, figures: Sequence[Figure], expectations: Expectations
+) -> list[Finding]:
+    """Findings across documents and scrapes (conflicts, series, --baseline diff).
+
+    The place where the diff and conflict stages join ``hycheck check``; none yet.
+    """
+    return []
+
+
+def _render(report: Report, args: argparse.Namespace) -> str:
+    from hycheck.report import render
+
+    # JUnit marks a test case failed from this severity on; with --fail-on never it still
+    # shows errors as failures, while the exit code stays 0.
+    fail_on = Severity.ERROR if args.fail_on == "never" else Severity(args.fail_on)
+    try:
+        return render(report, args.format, fail_on=fail_on, limit=max(args.limit, 0))
+    except ValueError as exc:
+        raise CLIError(f"--format {args.format}: format not available ({exc})") from exc
+
+
+def _verdict(findings: Sequence[Finding], fail_on: str) -> int:
+    """1 when some finding is at least as severe as ``fail_on`` ("never": never), else 0."""
+    if fail_on == "never":
+        return 0
+    threshold = Severity(fail_on).rank
+    return 1 if any(f.severity.rank >= threshold for f in findings) else 0
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
