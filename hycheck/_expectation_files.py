@@ -215,6 +215,7 @@ METRIC_SPEC = mapping(
         "description": _DESCRIPTION,
         "names": (listing(text(), nonempty=True), False),
         "exclude": (listing(text()), False),
+        "headline": (boolean, False),
         "units": (listing(text(pattern=_UNIT, what="unit"), nonempty=True), False),
         "range": (level_ranges, False),
         "growth": (min_max, False),

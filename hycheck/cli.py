@@ -220,7 +220,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     _render(Report(findings=()), args)  # an unavailable format fails before any work
     expectations = load_expectations(*args.expectations)  # a broken file exits 2 here
     pages = _read(args.paths)
-    figures = extract(pages, metrics=expectations.metric_names)  # user metrics are read too
+    figures = extract(pages, expectations=expectations)  # user metrics are read too
     findings = validate(figures, pages, expectations)
     findings += _cross_checks(pages, figures, expectations)
     read = {a.page for a in pages} | {p.page for p in pages.problems}

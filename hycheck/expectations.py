@@ -83,6 +83,7 @@ class MetricRule:
     file: str
     names: tuple[str, ...]
     exclude: tuple[str, ...]
+    headline: bool  # a figure's ``metric`` is this key; else its rules apply by metric_text
     units: tuple[str, ...]
     ranges: Mapping[str, Range]  # region level → range of a level figure; "" for every level
     growth: Range | None  # percent figures that state a change of the level (增长7%)
@@ -164,6 +165,32 @@ class Expectations:
     def metric_names(self) -> Mapping[str, tuple[str, ...]]:
         """Canonical metric → the Chinese noun phrases that name it (longest match wins)."""
         return self._names
+
+    @property
+    def headline_names(self) -> Mapping[str, tuple[str, ...]]:
+        """The names of the headline metrics: what extraction writes into ``metric``."""
+        return {m: r.names for m, r in self.metrics.items() if r.headline}
+
+    @property
+    def extraction_excludes(self) -> tuple[str, ...]:
+        """Phrases that hold a headline name but are another measure: every exclude, and the
+        names of the metrics that are not headline (城镇居民人均可支配收入 is not 居民人均
+        可支配收入), so that extraction reads them as "other"."""
+        out: set[str] = set()
+        for rule in self.metrics.values():
+            out.update(rule.exclude if rule.headline else rule.names)
+        return tuple(sorted(out))
+
+    def detail_metric(self, text: str) -> str:
+        """The metric that is not headline named by ``text`` (its rules still apply to a
+        figure whose ``metric`` is "other"), else "other".
+
+        >>> load_expectations().detail_metric("城镇常住居民人均可支配收入")
+        'urban_disposable_income'
+        """
+        found = self.match_metric(text)
+        rule = self.metrics.get(found)
+        return found if rule is not None and not rule.headline else "other"
 
     @property
     def metric_excludes(self) -> Mapping[str, tuple[str, ...]]:
@@ -380,6 +407,7 @@ def _build(
             file=file,
             names=tuple(m["names"]),
             exclude=tuple(m.get("exclude", ())),
+            headline=bool(m.get("headline", True)),
             units=tuple(m["units"]),
             ranges=ranges,
             growth=_rng(m["growth"], f"{file}:growth", file) if "growth" in m else None,

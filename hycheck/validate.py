@@ -134,7 +134,10 @@ def prepare_figures(
 
     vocab = _compiled(exp).vocabulary
     out = frame.copy(deep=False)
-    out["_metric"] = _categorical(frame["metric"], vocab.metric)
+    # a headline figure is checked by its metric; another by the metric its text names
+    detail = _by_unique(frame["metric_text"].fillna(""), exp.detail_metric, "object")
+    metric = np.where(frame["metric"].to_numpy(dtype=object) == "other", detail, frame["metric"])
+    out["_metric"] = _categorical(pd.Series(metric, index=frame.index), vocab.metric)
     out["_unit"] = _categorical(frame["unit"], vocab.unit)
     out["_kind"] = _categorical(frame["kind"], vocab.kind)
     out["_level"] = _categorical(
