@@ -14,6 +14,7 @@ Every expected error is a ``HycheckError`` caught here, in one place, and printe
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -92,6 +93,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=("error", "warning", "info", "never"),
         default="error",
         help="exit 1 when a finding is at least this severe (default: error)",
+    )
+    p.add_argument(
+        "--baseline",
+        metavar="OLD",
+        help="an earlier scrape (page file or directory): also report what changed since",
     )
     p.add_argument("--format", choices=REPORT_FORMATS, default="text")
     p.add_argument("--limit", type=int, default=20, help="markdown: items shown a list")
@@ -215,14 +221,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from hycheck.expectations import load_expectations
     from hycheck.extract import extract
     from hycheck.report import Report
-    from hycheck.validate import validate
+    from hycheck.validation import validate
 
     _render(Report(findings=()), args)  # an unavailable format fails before any work
     expectations = load_expectations(*args.expectations)  # a broken file exits 2 here
     pages = _read(args.paths)
     figures = extract(pages, expectations=expectations)  # user metrics are read too
     findings = validate(figures, pages, expectations)
-    findings += _cross_checks(pages, figures, expectations)
+    findings += _cross_checks(pages, figures, expectations, args.baseline)
     read = {a.page for a in pages} | {p.page for p in pages.problems}
     report = Report(
         findings=findings,
@@ -239,19 +245,41 @@ def _cmd_check(args: argparse.Namespace) -> int:
     finally:
         if out is not sys.stdout:
             out.close()
+    _step_summary(report)
     if pages.problems:
         return 2
     return _verdict(findings, args.fail_on)
 
 
 def _cross_checks(
-    pages: Pages, figures: Sequence[Figure], expectations: Expectations
+    pages: Pages, figures: Sequence[Figure], expectations: Expectations, baseline: str | None
 ) -> list[Finding]:
-    """Findings across documents and scrapes (conflicts, series, --baseline diff).
+    """Findings across documents (conflicts, revisions, targets, series, arithmetic) and,
+    with ``--baseline``, the changes since an earlier scrape."""
+    from hycheck.conflicts import find_conflicts
 
-    The place where the diff and conflict stages join ``hycheck check``; none yet.
-    """
-    return []
+    findings = find_conflicts(figures, pages, expectations=expectations)
+    if baseline is not None:
+        from hycheck.diff import diff_scrapes
+        from hycheck.extract import extract
+
+        if not Path(baseline).exists():
+            raise CLIError(f"--baseline {baseline}: no such file or directory")
+        old = _read([baseline])
+        if old.problems:
+            raise CLIError(f"--baseline {baseline}: could not be read cleanly (see above)")
+        old_figures = extract(old, expectations=expectations)
+        findings += diff_scrapes(old, old_figures, pages, figures, expectations=expectations)
+    return findings
+
+
+def _step_summary(report: Report) -> None:
+    """In GitHub Actions, append the markdown summary to the job's step summary."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if path:
+        from hycheck.ci import write_step_summary
+
+        write_step_summary(report, path)
 
 
 def _render(report: Report, args: argparse.Namespace) -> str:

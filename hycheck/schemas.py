@@ -13,7 +13,7 @@ unit cannot be negative::
 ``pandera.Check`` named "<file>:<rule>" (``expectations/gdp.yaml:range.district``) and returns
 the schema together with the ``Rule`` records that say which finding a failure becomes.  Its
 schema validates a frame prepared by ``prepare_figures`` (derived columns ``_level``,
-``_growth``, ``_sharecue``, ``_stated``, ``_pstart``, ``_pend`` …); ``hycheck.validate`` does
+``_growth``, ``_sharecue``, ``_stated``, ``_pstart``, ``_pend`` …); ``hycheck.validation`` does
 all of this and turns ``SchemaErrors.failure_cases`` into findings.
 """
 

@@ -25,7 +25,7 @@ from hycheck.schemas import (
     figure_schema,
     period_bounds,
 )
-from hycheck.validate import validate
+from hycheck.validation import validate
 
 BODY = (
     "预计全年实现地区生产总值948亿元,增长7%;固定资产投资445.3亿元,增长10%;"

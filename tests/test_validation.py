@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from hycheck.expectations import load_expectations
 from hycheck.frames import figures_frame
 from hycheck.model import Article, Bound, Code, Figure, Finding, Kind, Severity
-from hycheck.validate import region_level, validate, validate_frame
+from hycheck.validation import region_level, validate, validate_frame
 
 PAGE = "seeds/000_984d2c24117c5c48.txt"
 REPORT_2018 = Article(
