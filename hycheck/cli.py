@@ -25,7 +25,7 @@ from hycheck.model import Severity
 
 if TYPE_CHECKING:
     from hycheck.expectations import Expectations
-    from hycheck.model import Figure, Finding
+    from hycheck.model import Article, Figure, Finding
     from hycheck.pages import Pages
     from hycheck.report import Report
 
@@ -77,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    _add_jobs(p)
     p.set_defaults(run=_cmd_extract)
 
     p = sub.add_parser("check", help="extract and validate figures; exit 1 on findings (CI)")
@@ -102,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=REPORT_FORMATS, default="text")
     p.add_argument("--limit", type=int, default=20, help="markdown: items shown a list")
     p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    _add_jobs(p)
     p.set_defaults(run=_cmd_check)
 
     p = sub.add_parser("diff", help="what changed between two scrapes (page files or directories)")
@@ -116,6 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=REPORT_FORMATS, default="text")
     p.add_argument("--limit", type=int, default=20, help="markdown: items shown a list")
     p.add_argument("--output", metavar="FILE", help="write here instead of stdout")
+    _add_jobs(p)
     p.set_defaults(run=_cmd_diff)
 
     p = sub.add_parser(
@@ -140,6 +143,39 @@ def _parser() -> argparse.ArgumentParser:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+
+def _add_jobs(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=_job_count,
+        default=1,
+        metavar="N",
+        help="extract in N processes (0: one per core); the output is that of --jobs 1",
+    )
+
+
+def _job_count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (0 or more)")
+    return n
+
+
+def _extract(
+    pages: Sequence[Article], jobs: int, expectations: Expectations | None = None
+) -> list[Figure]:
+    """The figures of ``pages``, in ``jobs`` processes, with a progress bar on a terminal."""
+    from hycheck.parallel import extract_many
+    from hycheck.progress import Progress
+
+    chars = sum(len(a.body) for a in pages)
+    with Progress("extracting", articles=len(pages), chars=chars) as bar:
+        return extract_many(pages, jobs=jobs, expectations=expectations, advance=bar.advance)
 
 
 def _read(paths: Sequence[str]) -> Pages:
@@ -197,10 +233,10 @@ def _cmd_pages(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from hycheck.extract import extract, write_figures
+    from hycheck.extract import write_figures
 
     pages = _read(args.paths)
-    figures = extract(pages)
+    figures = _extract(pages, args.jobs)
     if args.format == "parquet":
         if args.output is None:
             raise CLIError("--format parquet needs --output FILE")
@@ -219,16 +255,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
     """Read, extract, validate, render; 2 on unreadable input (after all the rest was done),
     else 1 when a finding reaches ``--fail-on``, else 0."""
     from hycheck.expectations import load_expectations
-    from hycheck.extract import extract
     from hycheck.report import Report
     from hycheck.validation import validate
 
     _render(Report(findings=()), args)  # an unavailable format fails before any work
     expectations = load_expectations(*args.expectations)  # a broken file exits 2 here
     pages = _read(args.paths)
-    figures = extract(pages, expectations=expectations)  # user metrics are read too
+    figures = _extract(pages, args.jobs, expectations)  # user metrics are read too
     findings = validate(figures, pages, expectations)
-    findings += _cross_checks(pages, figures, expectations, args.baseline)
+    findings += _cross_checks(pages, figures, expectations, args.baseline, args.jobs)
     read = {a.page for a in pages} | {p.page for p in pages.problems}
     report = Report(
         findings=findings,
@@ -252,7 +287,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cross_checks(
-    pages: Pages, figures: Sequence[Figure], expectations: Expectations, baseline: str | None
+    pages: Pages,
+    figures: Sequence[Figure],
+    expectations: Expectations,
+    baseline: str | None,
+    jobs: int = 1,
 ) -> list[Finding]:
     """Findings across documents (conflicts, revisions, targets, series, arithmetic) and,
     with ``--baseline``, the changes since an earlier scrape."""
@@ -261,14 +300,13 @@ def _cross_checks(
     findings = find_conflicts(figures, pages, expectations=expectations)
     if baseline is not None:
         from hycheck.diff import diff_scrapes
-        from hycheck.extract import extract
 
         if not Path(baseline).exists():
             raise CLIError(f"--baseline {baseline}: no such file or directory")
         old = _read([baseline])
         if old.problems:
             raise CLIError(f"--baseline {baseline}: could not be read cleanly (see above)")
-        old_figures = extract(old, expectations=expectations)
+        old_figures = _extract(old, jobs, expectations)
         findings += diff_scrapes(old, old_figures, pages, figures, expectations=expectations)
     return findings
 
@@ -304,14 +342,13 @@ def _verdict(findings: Sequence[Finding], fail_on: str) -> int:
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     from hycheck.diff import diff_scrapes
-    from hycheck.extract import extract
     from hycheck.report import Report, render
 
     for side in (args.old, args.new):
         if not Path(side).exists():  # diffing against nothing would report every article gone
             raise CLIError(f"{side}: no such file or directory; diff needs two scrapes")
     old, new = _read([args.old]), _read([args.new])
-    old_figures, new_figures = extract(old), extract(new)
+    old_figures, new_figures = _extract(old, args.jobs), _extract(new, args.jobs)
     findings = diff_scrapes(old, old_figures, new, new_figures)
     report = Report(
         findings,

@@ -233,8 +233,19 @@ def figure_schema(exp: Expectations | None = None) -> pa.DataFrameSchema:
     return _structure(exp if exp is not None else load_expectations(), {})
 
 
-FigureSchema: pa.DataFrameSchema = figure_schema()
-"""The figure table's schema under the shipped defaults; validate with ``lazy=True``."""
+FigureSchema: pa.DataFrameSchema
+"""The figure table's schema under the shipped defaults; validate with ``lazy=True``.
+
+Built on first use (``__getattr__``), not when the module is imported: ``hycheck check``
+validates against the expectations it loaded itself and never reads the shipped ones twice."""
+
+
+def __getattr__(name: str) -> pa.DataFrameSchema:
+    if name == "FigureSchema":
+        schema = figure_schema()
+        globals()["FigureSchema"] = schema  # later look-ups find the module attribute
+        return schema
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # -- expectations compiled into checks -------------------------------------------------------
