@@ -49,16 +49,17 @@ def match_articles(
     pairs: list[tuple[Article, Article]] = []
     rest_old: list[Article] = []
     rest_new: list[Article] = []
-    for key in sorted(old_groups.keys() | new_groups.keys()):
-        olds, news = old_groups.get(key, []), new_groups.get(key, [])
-        if len(olds) == 1 and len(news) == 1:
-            pairs.append((olds[0], news[0]))
-            continue
-        got = pair_greedy(olds, news, _body_similarity, _article_key, threshold=0.0)
-        pairs += [(olds[i], news[j]) for i, j in got]
-        used_o, used_n = {i for i, _ in got}, {j for _, j in got}
-        rest_old += [a for i, a in enumerate(olds) if i not in used_o]
-        rest_new += [b for j, b in enumerate(news) if j not in used_n]
+    _pair_groups(old_groups, new_groups, pairs, rest_old, rest_new)
+    # A headline that two articles of one page share gets a body fingerprint in its identity
+    # (hycheck.pages); one scrape later the two may sit on different pages and the suffix is
+    # gone.  The same headline is still the same article: pair those before the body search.
+    old_groups, new_groups = defaultdict(list), defaultdict(list)
+    for a in rest_old:
+        old_groups[_headline_identity(a)].append(a)
+    for b in rest_new:
+        new_groups[_headline_identity(b)].append(b)
+    rest_old, rest_new = [], []
+    _pair_groups(old_groups, new_groups, pairs, rest_old, rest_new)
     got = _pair_by_body(rest_old, rest_new)
     pairs += [(rest_old[i], rest_new[j]) for i, j in got]
     used_o, used_n = {i for i, _ in got}, {j for _, j in got}
@@ -67,13 +68,104 @@ def match_articles(
     return pairs, removed, added
 
 
+def _pair_groups(
+    old_groups: dict[str, list[Article]],
+    new_groups: dict[str, list[Article]],
+    pairs: list[tuple[Article, Article]],
+    rest_old: list[Article],
+    rest_new: list[Article],
+) -> None:
+    """Pair the articles of each key (one to one, else by body similarity); keep the rest."""
+    for key in sorted(old_groups.keys() | new_groups.keys()):
+        olds, news = old_groups.get(key, []), new_groups.get(key, [])
+        if len(olds) == 1 and len(news) == 1:
+            pairs.append((olds[0], news[0]))
+            continue
+        if not olds or not news:
+            rest_old += olds
+            rest_new += news
+            continue
+        bodies = _Bodies()  # each body normalised and shingled once for the group's pairs
+        pairs += _pair_equal_bodies(olds, news, bodies)
+        if not olds or not news:
+            rest_old += olds
+            rest_new += news
+            continue
+        got = pair_greedy(olds, news, bodies.similarity, bodies.key, threshold=0.0)
+        pairs += [(olds[i], news[j]) for i, j in got]
+        used_o, used_n = {i for i, _ in got}, {j for _, j in got}
+        rest_old += [a for i, a in enumerate(olds) if i not in used_o]
+        rest_new += [b for j, b in enumerate(news) if j not in used_n]
+
+
+def _pair_equal_bodies(
+    olds: list[Article], news: list[Article], bodies: _Bodies
+) -> list[tuple[Article, Article]]:
+    """Pairs of articles whose normalised bodies are equal (similarity 1, the best there is),
+    in key order on both sides; removes them from ``olds`` and ``news``.  A group of reposts
+    under one headline is mostly such pairs, and their shingles are then never needed."""
+    by_body: dict[str, tuple[list[Article], list[Article]]] = defaultdict(lambda: ([], []))
+    for a in olds:
+        by_body[bodies.norm(a)][0].append(a)
+    for b in news:
+        by_body[bodies.norm(b)][1].append(b)
+    out: list[tuple[Article, Article]] = []
+    for same_old, same_new in by_body.values():
+        same_old.sort(key=bodies.key)
+        same_new.sort(key=bodies.key)
+        out += zip(same_old, same_new, strict=False)
+    paired = {id(x) for pair in out for x in pair}
+    olds[:] = [a for a in olds if id(a) not in paired]
+    news[:] = [b for b in news if id(b) not in paired]
+    return out
+
+
+def _headline_identity(article: Article) -> str:
+    """The identity without the body fingerprint or running number a page added to it."""
+    return _identity(article).split(".", 1)[0] if article.identity else _identity(article)
+
+
 def _article_key(a: Article) -> tuple[str, str, str]:
     return (_identity(a), norm_text(a.body)[:64], a.page + f"#{a.doc}")
 
 
+class _Bodies:
+    """``_article_key`` and the body similarity (1 for equal normalised bodies, else the
+    Jaccard index of their shingles) of the articles of one group, each body normalised and
+    shingled once however many pairs it is in (the group's articles outlive this, so their
+    ids are keys)."""
+
+    def __init__(self) -> None:
+        self._norm: dict[int, str] = {}
+        self._shingles: dict[int, frozenset[int]] = {}
+
+    def norm(self, a: Article) -> str:
+        found = self._norm.get(id(a))
+        if found is None:
+            found = self._norm[id(a)] = norm_text(a.body)
+        return found
+
+    def shingles(self, a: Article) -> frozenset[int]:
+        found = self._shingles.get(id(a))
+        if found is None:
+            found = self._shingles[id(a)] = _text_shingles(self.norm(a))
+        return found
+
+    def key(self, a: Article) -> tuple[str, str, str]:
+        return (_identity(a), self.norm(a)[:64], a.page + f"#{a.doc}")
+
+    def similarity(self, a: Article, b: Article) -> float:
+        if self.norm(a) == self.norm(b):
+            return 1.0
+        return _jaccard(self.shingles(a), self.shingles(b))
+
+
 def _shingles(article: Article) -> frozenset[int]:
     """A sample of the 8-character shingles of the normalised body (about one in four)."""
-    text = norm_text(article.body)
+    return _text_shingles(norm_text(article.body))
+
+
+def _text_shingles(text: str) -> frozenset[int]:
     out = set()
     for i in range(len(text) - 7):
         h = zlib.crc32(text[i : i + 8].encode("utf-8"))
@@ -85,13 +177,8 @@ def _shingles(article: Article) -> frozenset[int]:
 def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a and not b:
         return 0.0
-    return len(a & b) / len(a | b)
-
-
-def _body_similarity(a: Article, b: Article) -> float:
-    if norm_text(a.body) == norm_text(b.body):
-        return 1.0
-    return _jaccard(_shingles(a), _shingles(b))
+    common = len(a & b)  # the union's size follows; building it would cost twice as much
+    return common / (len(a) + len(b) - common)
 
 
 def _pair_by_body(old: Sequence[Article], new: Sequence[Article]) -> list[tuple[int, int]]:
@@ -112,7 +199,11 @@ def _pair_by_body(old: Sequence[Article], new: Sequence[Article]) -> list[tuple[
             if len(hits) <= _COMMON_SHINGLE:
                 shared.update(hits)
         for j in shared:
-            score = _jaccard(sh, new_sh[j])
+            other = new_sh[j]
+            small, large = sorted((len(sh), len(other)))
+            if small < RETITLE_SIMILARITY * large:
+                continue  # |a ∩ b| / |a ∪ b| <= small / large: it cannot reach the threshold
+            score = _jaccard(sh, other)
             if score >= RETITLE_SIMILARITY:
                 scores[(i, j)] = score
     return pair_greedy(

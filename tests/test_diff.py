@@ -346,7 +346,7 @@ def test_diff_is_empty_on_itself_and_mirrors_when_swapped(
 
 def test_diff_of_two_large_scrapes_is_linear() -> None:
     """10,000 articles × 20 figures, 1% of them edited: far below a pairwise loop's time."""
-    synthetic_scrape = benchmark("diff_scale").synthetic_scrape
+    synthetic_scrape = benchmark("synthetic").diff_scrape
     old_a, old_f = synthetic_scrape(10_000, 20, seed=1, edited=0.0)
     new_a, new_f = synthetic_scrape(10_000, 20, seed=1, edited=0.01)
     t = time.perf_counter()
