@@ -160,6 +160,7 @@ class Expectations:
     defaults_file: str
     files: tuple[str, ...] = ()
     _names: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _index: _NameIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def metric_names(self) -> Mapping[str, tuple[str, ...]]:
@@ -207,11 +208,11 @@ class Expectations:
         >>> exp.match_metric("全区工业经济总量在全市占比")
         'other'
         """
-        candidates = sorted(
-            ((name, metric) for metric, names in self._names.items() for name in names),
-            key=lambda nm: (-len(nm[0]), nm[0]),
-        )
-        for name, metric in candidates:
+        index = self._index
+        if index is None:  # built once: validation asks this of every distinct metric text
+            index = _NameIndex(self._names)
+            object.__setattr__(self, "_index", index)
+        for name, metric in index.candidates(text):
             if name in text and not any(x in text for x in self.metrics[metric].exclude):
                 return metric
         return "other"
@@ -233,6 +234,31 @@ class Expectations:
         """Plausible relative change of a level of ``metric`` in one year (0.5: ±50 %)."""
         rule = self.metrics.get(metric)
         return rule.max_change if rule is not None else None
+
+
+class _NameIndex:
+    """Every (name, metric) longest name first, and which of them start with each character:
+    a text is only tried against the names whose first character it holds."""
+
+    def __init__(self, names: Mapping[str, tuple[str, ...]]) -> None:
+        self.ranked = sorted(
+            ((name, metric) for metric, ns in names.items() for name in ns),
+            key=lambda nm: (-len(nm[0]), nm[0]),
+        )
+        by_first: dict[str, list[int]] = {}
+        for rank, (name, _) in enumerate(self.ranked):
+            if name:
+                by_first.setdefault(name[0], []).append(rank)
+        self.by_first = by_first
+        self.empty = [rank for rank, (name, _) in enumerate(self.ranked) if not name]
+
+    def candidates(self, text: str) -> list[tuple[str, str]]:
+        """The (name, metric) pairs that may occur in ``text``, in rank order."""
+        ranks = list(self.empty)
+        for char in set(text):
+            ranks += self.by_first.get(char, ())
+        ranks.sort()
+        return [self.ranked[r] for r in ranks]
 
 
 # -- finding and reading files ---------------------------------------------------------------

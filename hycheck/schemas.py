@@ -85,12 +85,20 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
-    """A figure schema and an article schema with every rule, and the rules by name."""
+    """A figure schema and an article schema with every rule, and the rules by name.
+
+    ``records`` is ``figures`` for a table made from ``Figure`` records whose text fields were
+    all found to be ``str`` (``hycheck.validation`` checks that first): the same checks, with
+    the text columns left as Python objects (no conversion to pandas strings, which is most
+    of the time a million figures take) and ``title`` and ``sentence`` left out (a ``str``
+    cannot fail what the schema asks of them).
+    """
 
     figures: pa.DataFrameSchema
     articles: pa.DataFrameSchema
     rules: dict[str, Rule]
     vocabulary: Vocabulary
+    records: pa.DataFrameSchema
 
 
 Mask = Callable[[pd.DataFrame], "pd.Series[bool]"]
@@ -162,7 +170,13 @@ def _period_ok(s: pd.Series) -> pd.Series:
 # -- the structural schema -------------------------------------------------------------------
 
 
-def _structure(exp: Expectations, rules: dict[str, Rule]) -> pa.DataFrameSchema:
+RECORD_ONLY_TYPED = ("title", "sentence")
+"""Text columns that only need to be ``str``: left out of the table of checked records."""
+
+
+def _structure(
+    exp: Expectations, rules: dict[str, Rule], *, records: bool = False
+) -> pa.DataFrameSchema:
     units = tuple(sorted(exp.units))
     unsigned = [u for u, r in exp.units.items() if not r.signed]
     metrics = (*sorted(exp.metrics), "other")
@@ -170,6 +184,8 @@ def _structure(exp: Expectations, rules: dict[str, Rule]) -> pa.DataFrameSchema:
     df = exp.defaults_file
 
     def col(name: str, dtype: object, *checks: pa.Check, nullable: bool = False) -> pa.Column:
+        if records and dtype is str:  # found to be str (or None where nullable) before:
+            return pa.Column(None, list(checks), nullable=True, name=name)  # no null to seek
         coerce = dtype is str  # text is text: object and str columns both pass
         return pa.Column(dtype, list(checks), nullable=nullable, coerce=coerce, name=name)
 
@@ -195,7 +211,8 @@ def _structure(exp: Expectations, rules: dict[str, Rule]) -> pa.DataFrameSchema:
         return _check(rule, rules, lambda s: s.isin(allowed))
 
     def span(d: pd.DataFrame) -> object:
-        length = d["surface"].str.len()
+        # the records table brings its lengths: .str.len() on Python objects is a Python loop
+        length = d["_surface_len"] if "_surface_len" in d else d["surface"].str.len()
         return (length > 0) & (d["end"] - d["start"] == length)
 
     columns = [
@@ -218,6 +235,8 @@ def _structure(exp: Expectations, rules: dict[str, Rule]) -> pa.DataFrameSchema:
         col("sentence", str),
     ]
     assert tuple(c.name for c in columns) == FIGURE_COLUMNS
+    if records:
+        columns = [c for c in columns if c.name not in RECORD_ONLY_TYPED]
     checks = [
         _check(k_span, rules, span),
         _check(k_sign, rules, _passes(lambda d: d["unit"].isin(unsigned) & (d["value"] < 0))),
@@ -432,4 +451,10 @@ def compile_expectations(exp: Expectations) -> Compiled:
     figures = pa.DataFrameSchema(
         structure.columns, checks=b.checks, name="ExpectationSchema", strict=False
     )
-    return Compiled(figures, _article_schema(exp, rules), rules, b.vocab)
+    records = pa.DataFrameSchema(
+        _structure(exp, {}, records=True).columns,
+        checks=b.checks,
+        name="ExpectationSchema",
+        strict=False,
+    )
+    return Compiled(figures, _article_schema(exp, rules), rules, b.vocab, records)

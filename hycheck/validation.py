@@ -25,7 +25,13 @@ import pandera.pandas as pa
 from hycheck._validate_text import article_message, figure_details, figure_message, title_year
 from hycheck.expectations import Expectations, load_expectations
 from hycheck.model import FIGURE_COLUMNS, Article, Bound, Code, Figure, Finding, Kind, Severity
-from hycheck.schemas import Compiled, Rule, compile_expectations, period_bounds
+from hycheck.schemas import (
+    RECORD_ONLY_TYPED,
+    Compiled,
+    Rule,
+    compile_expectations,
+    period_bounds,
+)
 
 __all__ = ["prepare_articles", "prepare_figures", "region_level", "validate", "validate_frame"]
 
@@ -101,6 +107,44 @@ def _figure_table(figures: Sequence[Figure]) -> pd.DataFrame:
     return pd.DataFrame(cols, columns=list(FIGURE_COLUMNS))
 
 
+_TEXT_TYPES: dict[str, frozenset[type]] = {
+    "kind": frozenset({str, Kind}),
+    "bound": frozenset({str, Bound}),
+    "growth_of": frozenset({str, type(None)}),
+}
+
+
+def _record_table(figures: Sequence[Figure]) -> pd.DataFrame | None:
+    """The table ``Compiled.records`` checks, or ``None`` when a text field of some figure is
+    not a ``str`` (then the figures take the general path, ``_figure_table``).
+
+    The text columns stay Python objects: converting a million figures' titles and sentences
+    to pandas strings took longer than every check together, and nothing reads them.
+    """
+    cols: dict[str, Any] = {}
+    for name in FIGURE_COLUMNS:
+        values = list(map(attrgetter(name), figures))
+        if name in ("doc", "start", "end"):
+            cols[name] = np.array(values, dtype="int64")
+        elif name in ("value", "upper"):
+            cols[name] = np.array(values, dtype="float64")  # None becomes nan
+        else:
+            if not set(map(type, values)) <= _TEXT_TYPES.get(name, _STR):
+                return None
+            if name in RECORD_ONLY_TYPED:
+                continue
+            if name in ("kind", "bound"):  # enum members as their plain values
+                plain = {v: str(v) for v in set(values)}
+                values = list(map(plain.__getitem__, values))
+            cols[name] = pd.Series(values, dtype=object)  # dtype given: no inference to str
+            if name == "surface":
+                cols["_surface_len"] = np.fromiter(map(len, values), "int64", len(values))
+    return pd.DataFrame(cols)
+
+
+_STR = frozenset({str})
+
+
 def _day(d: date | None) -> float:
     return float(d.toordinal()) if d is not None else math.nan
 
@@ -124,29 +168,36 @@ def prepare_figures(
         which = pd.MultiIndex.from_tuples(list(by_key)).get_indexer(keys)
     stated = np.array([_day(a.stated) for a in table] + [math.nan])
     listed = np.array([_day(a.listed) for a in table] + [math.nan])
-    art_region = np.array([a.region for a in table] + [""], dtype=object)
+    art_level = np.array([region_level(a.region) for a in table] + [""], dtype=object)
 
-    region = frame["region"].fillna("").astype(object).to_numpy()
-    region = np.where(region == "", art_region[which], region)
+    # each text column is factorised once and its derived values computed per distinct value
+    # (a million figures hold a few thousand metric texts, regions and periods)
+    def texts(value: Any) -> str:
+        return value if isinstance(value, str) else ""  # a missing value reads as ""
+
+    region_codes, regions = pd.factorize(frame["region"], use_na_sentinel=False)
+    level = np.array([region_level(texts(r)) for r in regions], dtype=object)[region_codes]
+    no_region = np.array([texts(r) == "" for r in regions], dtype=bool)[region_codes]
+    level = np.where(no_region, art_level[which], level)  # the article's region
     cues = exp.share.cues
-    growth_of = frame["growth_of"]
     bounds = _by_unique(frame["period"], lambda p: _period_days(p), "float64,float64")
+    text_codes, metric_texts = pd.factorize(frame["metric_text"], use_na_sentinel=False)
+    growth_codes, growth_texts = pd.factorize(frame["growth_of"], use_na_sentinel=False)
 
     vocab = _compiled(exp).vocabulary
     out = frame.copy(deep=False)
     # a headline figure is checked by its metric; another by the metric its text names
-    detail = _by_unique(frame["metric_text"].fillna(""), exp.detail_metric, "object")
-    metric = np.where(frame["metric"].to_numpy(dtype=object) == "other", detail, frame["metric"])
+    detail = np.array([exp.detail_metric(texts(t)) for t in metric_texts], dtype=object)
+    metric = frame["metric"].to_numpy(dtype=object)
+    metric = np.where(metric == "other", detail[text_codes], metric)
     out["_metric"] = _categorical(pd.Series(metric, index=frame.index), vocab.metric)
     out["_unit"] = _categorical(frame["unit"], vocab.unit)
     out["_kind"] = _categorical(frame["kind"], vocab.kind)
-    out["_level"] = _categorical(
-        pd.Series(_by_unique(pd.Series(region), region_level, "object")), vocab.level
-    )
-    out["_growth"] = (growth_of.notna() & (growth_of.fillna("") != "")).to_numpy()
-    out["_sharecue"] = _by_unique(
-        frame["metric_text"], lambda t: isinstance(t, str) and any(c in t for c in cues), "bool"
-    )
+    out["_level"] = _categorical(pd.Series(level), vocab.level)
+    out["_growth"] = np.array([texts(g) != "" for g in growth_texts], dtype=bool)[growth_codes]
+    out["_sharecue"] = np.array(
+        [isinstance(t, str) and any(c in t for c in cues) for t in metric_texts], dtype=bool
+    )[text_codes]
     out["_stated"] = stated[which]
     out["_listed"] = listed[which]
     out["_pstart"] = bounds["f0"]
@@ -227,6 +278,9 @@ def validate(
     and listing dates, matched by (page, doc); without them only the figure rules run.
     """
     figs = list(figures)
+    records = _record_table(figs)
+    if records is not None:
+        return _validate(records, figs, list(articles), expectations, records=True)
     return _validate(_figure_table(figs), figs, list(articles), expectations)
 
 
@@ -245,12 +299,15 @@ def _validate(
     figs: list[Figure] | None,
     arts: list[Article],
     expectations: Expectations | None,
+    *,
+    records: bool = False,
 ) -> list[Finding]:
     exp = expectations if expectations is not None else load_expectations()
     compiled = _compiled(exp)
-    findings: list[Finding] = _frame_problems(table)
+    findings: list[Finding] = [] if records else _frame_problems(table)
     if len(table) and not findings:
-        cases = _failures(compiled.figures, prepare_figures(table, arts, exp))
+        schema = compiled.records if records else compiled.figures
+        cases = _failures(schema, prepare_figures(table, arts, exp))
         by_key = {(a.page, a.doc): a for a in arts}
         findings.extend(_figure_findings(cases, compiled.rules, table, figs, by_key))
     if arts:
