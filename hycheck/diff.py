@@ -108,7 +108,8 @@ def _article_finding(code: Code, article: Article, scrape: _Scrape) -> Finding:
 
 def _article_changes(a: Article, b: Article) -> list[Finding]:
     out = []
-    if fallback_identity(a) != fallback_identity(b):
+    same_headline = (a.headline or a.title) == (b.headline or b.title)  # then no need to look
+    if not same_headline and fallback_identity(a) != fallback_identity(b):
         out.append(
             Finding(
                 Code.ARTICLE_RETITLED,
@@ -245,7 +246,26 @@ def diff_figures(
 def _same_figures(old: Sequence[Figure], new: Sequence[Figure]) -> bool:
     if len(old) != len(new):
         return False
-    return all(_signature(x) == _signature(y) for x, y in zip(old, new, strict=True))
+    return all(
+        _same_as_written(x, y) or _signature(x) == _signature(y)
+        for x, y in zip(old, new, strict=True)
+    )
+
+
+def _same_as_written(x: Figure, y: Figure) -> bool:
+    """The fields of ``_signature`` equal before normalising (then they are after it too)."""
+    return (
+        x.value == y.value
+        and x.upper == y.upper
+        and x.unit == y.unit
+        and x.kind == y.kind
+        and x.bound == y.bound
+        and x.period == y.period
+        and x.metric == y.metric
+        and x.metric_text == y.metric_text
+        and x.growth_of == y.growth_of
+        and x.region == y.region
+    )
 
 
 def _align(
@@ -280,9 +300,12 @@ _FIELDS = ("kind", "bound", "period", "metric", "metric_text", "growth_of", "reg
 
 def _field_changes(o: Figure, n: Figure) -> dict[str, list[Any]]:
     """The fields other than value and unit that changed, as {field: [old, new]} (deepdiff)."""
+    old, new = _record(o), _record(n)
+    if old == new:  # the usual case, a number edited: nothing for deepdiff to find
+        return {}
     from deepdiff import DeepDiff
 
-    tree = DeepDiff(_record(o), _record(n), view="tree")
+    tree = DeepDiff(old, new, view="tree")
     out: dict[str, list[Any]] = {}
     for change in ("values_changed", "type_changes"):
         for level in tree.get(change, ()):
