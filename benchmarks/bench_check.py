@@ -60,13 +60,15 @@ def main() -> None:
         times.append(time.perf_counter() - t)
         codes.add(done.returncode)
     best, median = min(times), statistics.median(times)
-    goal = "meets" if best <= GOAL_SECONDS else "misses"
     print(f"  runs: {' '.join(f'{t:.2f}' for t in times)} s; exit codes {sorted(codes)}")
-    print(
-        f"  best {best:.2f} s, median {median:.2f} s, worst {max(times):.2f} s "
-        f"[best {goal} the goal of {GOAL_SECONDS:g} s; median "
-        f"{'meets' if median <= GOAL_SECONDS else 'misses'} it]"
-    )
+    verdict = ""
+    if args.paths == ["seeds/"]:  # the goal is stated for the seed page
+        goal = "meets" if best <= GOAL_SECONDS else "misses"
+        verdict = (
+            f" [best {goal} the goal of {GOAL_SECONDS:g} s; median "
+            f"{'meets' if median <= GOAL_SECONDS else 'misses'} it]"
+        )
+    print(f"  best {best:.2f} s, median {median:.2f} s, worst {max(times):.2f} s{verdict}")
     if args.imports:
         python = command[0] if not args.hycheck else sys.executable
         done = subprocess.run(

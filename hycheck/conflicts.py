@@ -123,16 +123,6 @@ class DocOrder:
 # -- cross-document --------------------------------------------------------------------------
 
 
-def _group_key(f: Figure, period: str) -> tuple[str, str, str, str, bool]:
-    return (
-        f.region,
-        metric_key(f),
-        f.unit,
-        period,
-        is_growth(f),
-    )
-
-
 def cross_document_findings(
     figures: list[Figure], order: DocOrder, rules: CompareRules
 ) -> list[Finding]:
@@ -141,15 +131,19 @@ def cross_document_findings(
     undated: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     dated: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     for f in figures:
-        if not f.region or not metric_key(f):
+        measure = metric_key(f) if f.region else ""
+        if not measure:
             continue  # a figure of no known place or metric is compared with nothing
+        growth = is_growth(f)
         if f.period != "unknown":
-            groups[_group_key(f, f.period)].append(f)
+            # comparable: same region, metric, unit and period; levels apart from rates
+            groups[(f.region, measure, f.unit, f.period, growth)].append(f)
             span = _SPAN.match(f.period)
-            if span and f.kind == Kind.TARGET and not is_growth(f):
-                groups[_group_key(f, span.group(2))].append(f)  # 十三五 target vs 2020 outcome
-        if not is_growth(f) and is_outcome(f) and f.unit not in _NO_SCALE_UNITS:
-            scale = (f.region, metric_key(f), f.unit)
+            if span and f.kind == Kind.TARGET and not growth:
+                # 十三五 target vs 2020 outcome
+                groups[(f.region, measure, f.unit, span.group(2), growth)].append(f)
+        if not growth and is_outcome(f) and f.unit not in _NO_SCALE_UNITS:
+            scale = (f.region, measure, f.unit)
             (undated if f.period == "unknown" else dated)[scale].append(f)
     out: list[Finding] = []
     for members in groups.values():

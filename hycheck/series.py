@@ -46,6 +46,10 @@ __all__ = ["sentences", "series_findings"]
 _YEAR = re.compile(r"^\d{4}$")
 _NOT_LEVEL_UNITS = frozenset({"percent", "pp", "ratio"})
 _SENTENCE = re.compile(f"[^{re.escape(SENTENCE_ENDS)}]+[{re.escape(SENTENCE_ENDS)}]?")
+# any cue at all: most sentences hold none and need no counting (literals only: linear time)
+_ANY_CUE = re.compile(
+    "|".join(map(re.escape, sorted({*BREAK_CUES_STRONG, *BREAK_CUES_WEAK}, key=len, reverse=True)))
+)
 
 
 def series_findings(
@@ -204,6 +208,8 @@ class CueIndex:
             pieces = sentences(art.body)
             found = []
             for k, (_, sentence) in enumerate(pieces):
+                if _ANY_CUE.search(sentence) is None:
+                    continue
                 strong = sum(c in sentence for c in BREAK_CUES_STRONG)
                 weak = sum(c in sentence for c in BREAK_CUES_WEAK)
                 if strong or weak:
