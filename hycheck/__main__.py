@@ -1,5 +1,5 @@
 """``python -m hycheck``: the same as the ``hycheck`` command."""
 
-from hycheck.cli import main
+from hycheck.cli import run
 
-raise SystemExit(main())
+run()
