@@ -26,3 +26,4 @@ run conflicts-synthetic benchmarks/bench_conflicts.py --synthetic
 run jobs1 benchmarks/bench_check.py --runs 3 --jobs 1 benchmarks/out/corpus-100k/a
 run jobs2 benchmarks/bench_check.py --runs 3 --jobs 2 benchmarks/out/corpus-100k/a
 run scale benchmarks/bench_scale.py
+run parts benchmarks/bench_parts.py

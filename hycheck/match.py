@@ -101,23 +101,41 @@ def _pair_groups(
 def _pair_equal_bodies(
     olds: list[Article], news: list[Article], bodies: _Bodies
 ) -> list[tuple[Article, Article]]:
-    """Pairs of articles whose normalised bodies are equal (similarity 1, the best there is),
-    in key order on both sides; removes them from ``olds`` and ``news``.  A group of reposts
-    under one headline is mostly such pairs, and their shingles are then never needed."""
-    by_body: dict[str, tuple[list[Article], list[Article]]] = defaultdict(lambda: ([], []))
-    for a in olds:
-        by_body[bodies.norm(a)][0].append(a)
-    for b in news:
-        by_body[bodies.norm(b)][1].append(b)
+    """Pairs of articles with equal bodies (similarity 1, the best there is): equal as scraped
+    first, then equal once normalised, in key order on both sides; removes them from ``olds``
+    and ``news``.  A group of reposts under one headline is mostly such pairs, and then their
+    bodies are never normalised nor shingled."""
     out: list[tuple[Article, Article]] = []
-    for same_old, same_new in by_body.values():
-        same_old.sort(key=bodies.key)
-        same_new.sort(key=bodies.key)
-        out += zip(same_old, same_new, strict=False)
-    paired = {id(x) for pair in out for x in pair}
-    olds[:] = [a for a in olds if id(a) not in paired]
-    news[:] = [b for b in news if id(b) not in paired]
+    # within one class of equal bodies the normalised body in ``bodies.key`` is the same for
+    # all, so the raw pass sorts without normalising anything
+    for text, key in ((_raw_body, _place_key), (bodies.norm, bodies.key)):
+        by_body: dict[str, tuple[list[Article], list[Article]]] = defaultdict(lambda: ([], []))
+        for a in olds:
+            by_body[text(a)][0].append(a)
+        for b in news:
+            by_body[text(b)][1].append(b)
+        found: list[tuple[Article, Article]] = []
+        for same_old, same_new in by_body.values():
+            if same_old and same_new:
+                same_old.sort(key=key)
+                same_new.sort(key=key)
+                found += zip(same_old, same_new, strict=False)
+        paired = {id(x) for pair in found for x in pair}
+        olds[:] = [a for a in olds if id(a) not in paired]
+        news[:] = [b for b in news if id(b) not in paired]
+        out += found
+        if not olds or not news:
+            break
     return out
+
+
+def _raw_body(article: Article) -> str:
+    return article.body
+
+
+def _place_key(a: Article) -> tuple[str, str]:
+    """``_article_key`` without the body, for articles whose bodies are equal."""
+    return (_identity(a), a.page + f"#{a.doc}")
 
 
 def _headline_identity(article: Article) -> str:
