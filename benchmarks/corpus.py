@@ -11,8 +11,9 @@ periods, five-year plans 十三五 → 十二五 and listing dates move together
 by one factor for levels and another for percentages, drawn for that district and year, so
 that each cycle reads like one district's section of a site and repeated mentions of a number
 stay equal.  Once every (district, years) pair has been used, further cycles are reposts under
-a title marked 之二, 之三 …, with 5 % of their numbers re-stated (revised); so titles, and the
-article identities made from them, stay distinct.
+a title marked 之二, 之三 …, with 5 % of their numbers re-stated (revised).  A title that still
+repeats gets a marker (see ``Titles``), so every article has its own identity;
+``--repeat-titles`` keeps the repeats (written to ``corpus-<size>-repeats``).
 
 Writes, under ``benchmarks/out/corpus-<size>/``:
 
@@ -43,7 +44,7 @@ from _common import OUT, SEED, SIZES, TEST_PAGES, corpus_dir, header
 from hycheck.extract import extract
 from hycheck.gazetteer import Place, lookup, places
 from hycheck.model import Article
-from hycheck.pages import load_pages
+from hycheck.pages import _squash, load_pages, split_channel
 from hycheck.parallel import extract_many
 
 PER_PAGE = 20
@@ -214,7 +215,38 @@ def cycles(rng: random.Random) -> Iterator[Cycle]:
         n += 1
 
 
-def generate(target: int, seed: int) -> tuple[list[Article], list[Article], int]:
+class Titles:
+    """Headlines already used (as article identities see them: hycheck.pages' squashed form).
+
+    Two templates share a title (an HTML page and its copy; two years' work reports of the
+    district), a bulletin of a city comes back with each of its districts, and a title without
+    a year comes back with each shift of the years: such a title gets a marker a site would
+    use (（图）, （转载）…), so that every article has its own identity.  ``repeat=True`` keeps
+    the repeats instead (``--repeat-titles``): identities then collide across pages, as on
+    sites that repost under the same title, and the diff pairs them by body.
+    """
+
+    MARKERS = ("（图）", "（转载）", "（附视频）", "（摘要）", "（解读）", "（图文）")
+
+    def __init__(self, *, repeat: bool = False) -> None:
+        self.repeat = repeat
+        self.used: set[str] = set()
+
+    def unique(self, art: Article) -> Article:
+        if self.repeat:
+            return art
+        title, n = art.title, 0
+        while _squash(split_channel(title)[1]) in self.used:
+            n += 1
+            mark = self.MARKERS[n - 1] if n <= len(self.MARKERS) else f"（{n}）"
+            title = art.title + mark
+        self.used.add(_squash(split_channel(title)[1]))
+        return art if title == art.title else replace(art, title=title)
+
+
+def generate(
+    target: int, seed: int, *, repeat_titles: bool = False
+) -> tuple[list[Article], list[Article], int]:
     """Scrape A and scrape B as article lists, and the figures A is expected to hold."""
     rng = random.Random(seed)
     edits = random.Random(seed + 1)
@@ -225,10 +257,11 @@ def generate(target: int, seed: int) -> tuple[list[Article], list[Article], int]
     made = cycles(rng)
     a: list[Article] = []
     b: list[Article] = []
+    titles = Titles(repeat=repeat_titles)
     for k in range(wanted_cycles + extra_cycles):
         rewrite = Rewriter(next(made))
         for t in tmpl:
-            art = rewrite.article(t.article)
+            art = titles.unique(rewrite.article(t.article))
             if k >= wanted_cycles:
                 b.append(art)  # new in B
                 continue
@@ -237,7 +270,7 @@ def generate(target: int, seed: int) -> tuple[list[Article], list[Article], int]
             if r < REMOVED:
                 continue
             if r < REMOVED + RETITLED:
-                b.append(replace(art, title=art.title + "(全文)"))
+                b.append(titles.unique(replace(art, title=art.title + "(全文)")))
             elif r < REMOVED + RETITLED + EDITED:
                 b.append(replace(art, body=_edit_number(art.body, edits)))
             elif r < REMOVED + RETITLED + EDITED + COSMETIC:
@@ -312,18 +345,28 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--jobs", type=int, default=1, help="processes for the extraction")
     parser.add_argument("--no-cache", action="store_true", help="write the pages only")
+    parser.add_argument(
+        "--repeat-titles",
+        action="store_true",
+        help="keep titles that templates, cities and years repeat (identities then collide)",
+    )
     args = parser.parse_args()
     header(f"corpus {args.size}: generating two scrapes")
     t = time.perf_counter()
-    a, b, expected = generate(SIZES[args.size], args.seed)
-    out = corpus_dir(args.size)
+    a, b, expected = generate(SIZES[args.size], args.seed, repeat_titles=args.repeat_titles)
+    out = corpus_dir(args.size) if not args.repeat_titles else OUT / f"corpus-{args.size}-repeats"
     pages_a, pages_b = write(a, out / "a"), write(b, out / "b")
     print(
         f"wrote {len(a):,} articles in {pages_a:,} pages (a) and {len(b):,} in {pages_b:,} (b) "
         f"to {out.relative_to(OUT.parent.parent)} in {time.perf_counter() - t:.1f} s; "
         f"about {expected:,} figures expected in a"
     )
-    manifest: dict[str, object] = {"size": args.size, "seed": args.seed, "expected": expected}
+    manifest: dict[str, object] = {
+        "size": args.size,
+        "seed": args.seed,
+        "repeat_titles": args.repeat_titles,
+        "expected": expected,
+    }
     if not args.no_cache:
         manifest["a"] = cache(out / "a", args.jobs)
         manifest["b"] = cache(out / "b", args.jobs)
