@@ -191,11 +191,12 @@ def _extract(
     pages: Sequence[Article], jobs: int, expectations: Expectations | None = None
 ) -> list[Figure]:
     """The figures of ``pages``, in ``jobs`` processes, with a progress bar on a terminal."""
+    from hycheck._gc import paused
     from hycheck.parallel import extract_many
     from hycheck.progress import Progress
 
     chars = sum(len(a.body) for a in pages)
-    with Progress("extracting", articles=len(pages), chars=chars) as bar:
+    with paused(), Progress("extracting", articles=len(pages), chars=chars) as bar:
         return extract_many(pages, jobs=jobs, expectations=expectations, advance=bar.advance)
 
 

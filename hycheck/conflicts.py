@@ -27,6 +27,7 @@ from datetime import date
 from itertools import combinations, pairwise
 from typing import Any
 
+from hycheck._gc import paused
 from hycheck.intervals import (
     CompareRules,
     coerce_rules,
@@ -55,6 +56,13 @@ def find_conflicts(
     ``articles`` give document dates (which statement is earlier) and the text searched for a
     sentence that explains a series break; without them, figures are ordered by page and doc.
     """
+    with paused():  # see hycheck._gc: millions of small objects, no cycles
+        return _find_conflicts(figures, articles, expectations)
+
+
+def _find_conflicts(
+    figures: Iterable[Figure], articles: Iterable[Article], expectations: Any
+) -> list[Finding]:
     from hycheck.arithmetic import arithmetic_findings
     from hycheck.series import series_findings
 

@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
+from hycheck._gc import paused
 from hycheck.intervals import (
     CompareRules,
     coerce_rules,
@@ -59,6 +60,17 @@ def diff_scrapes(
     default tolerances.  Figures whose article is missing from the article list are diffed
     under an article made from their page, doc and title.
     """
+    with paused():  # see hycheck._gc: millions of small objects, no cycles
+        return _diff_scrapes(old_articles, old_figures, new_articles, new_figures, expectations)
+
+
+def _diff_scrapes(
+    old_articles: Iterable[Article],
+    old_figures: Iterable[Figure],
+    new_articles: Iterable[Article],
+    new_figures: Iterable[Figure],
+    expectations: Any,
+) -> list[Finding]:
     rules = coerce_rules(expectations)
     old = _Scrape(old_articles, old_figures)
     new = _Scrape(new_articles, new_figures)

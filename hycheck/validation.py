@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from hycheck._gc import paused
 from hycheck._validate_text import article_message, figure_details, figure_message, title_year
 from hycheck.expectations import Expectations, load_expectations
 from hycheck.model import FIGURE_COLUMNS, Article, Bound, Code, Figure, Finding, Kind, Severity
@@ -277,11 +278,12 @@ def validate(
     ``articles`` (a ``Pages`` value, for example) gives each figure its article's stated
     and listing dates, matched by (page, doc); without them only the figure rules run.
     """
-    figs = list(figures)
-    records = _record_table(figs)
-    if records is not None:
-        return _validate(records, figs, list(articles), expectations, records=True)
-    return _validate(_figure_table(figs), figs, list(articles), expectations)
+    with paused():  # see hycheck._gc: a million figures' worth of small objects, no cycles
+        figs = list(figures)
+        records = _record_table(figs)
+        if records is not None:
+            return _validate(records, figs, list(articles), expectations, records=True)
+        return _validate(_figure_table(figs), figs, list(articles), expectations)
 
 
 def validate_frame(
