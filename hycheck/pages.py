@@ -55,6 +55,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from hycheck import _readers
 from hycheck._dates import parse_date, stated_date
+from hycheck._gc import paused
 from hycheck.gazetteer import Place, find_places
 from hycheck.model import Article
 
@@ -123,12 +124,13 @@ def load_pages(*paths: str | os.PathLike[str]) -> Pages:
     articles: list[Article] = []
     problems: list[PageProblem] = []
     files: list[str] = []
-    for path in paths:
-        for name in _page_files(os.fspath(path), problems):
-            files.append(name)
-            found, trouble = _read_file(name)
-            articles.extend(found)
-            problems.extend(trouble)
+    with paused():  # see hycheck._gc: many small objects, no cycles
+        for path in paths:
+            for name in _page_files(os.fspath(path), problems):
+                files.append(name)
+                found, trouble = _read_file(name)
+                articles.extend(found)
+                problems.extend(trouble)
     return Pages(articles, problems, files)
 
 
