@@ -192,7 +192,9 @@ class _Reader:
             kind_if_not, kind = kind, Kind.ESTIMATE
         else:
             kind_if_not, estimate = kind, None
-        period = timeline.period_at(q.start, s0, target=kind is Kind.TARGET)
+        # a task stated beside its outcome (21家(任务数18家)) is for the same period
+        plan = kind is Kind.TARGET and not _is_stated_target(cues, q)
+        period = timeline.period_at(q.start, s0, target=plan)
         span = timeline.span_at(q.start, s0)
         if after >= 0 and span and not growth:
             # 2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元

@@ -333,6 +333,8 @@ def _implied_unit(
     window = _clause_before(norm, start, 16)
     if any(word in window for word in lx.MONEY_CONTEXT):
         return "CNY", ""
+    if any(word in window for word in lx.VISITOR_CONTEXT):
+        return "person_time", ""
     if any(word in window for word in lx.PEOPLE_CONTEXT):
         return "person", ""
     return None

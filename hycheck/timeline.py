@@ -54,7 +54,7 @@ _TIME = re.compile(
     rf"(?=[{re.escape(_TIME_FIRST)}])(?:"
     rf"(?:自|从)?(?P<year>{_YEAR})年?{_DASH}(?P<year2>{_YEAR})年"
     rf"|(?:(?P<since>自|从))?(?P<y>{_YEAR})年(?:度)?"
-    rf"(?:(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH})月(?:份)?|(?P<quarter>{_QUARTER})"
+    rf"(?:(?P<m1>{_MONTH})月?{_DASH}(?P<m2>{_MONTH})月(?:份)?|(?P<quarter>{_QUARTER})"
     rf"|(?P<month>{_MONTH})月(?!\d{{1,2}}日|[一二三四五六七八九十]+日))?"
     rf"(?P<since_end>{_alternation(lx.SINCE_WORDS)})?"
     rf"|[“\"「]?(?P<plan>{_alternation(lx.PLAN_PERIODS)})[”\"」]?"
@@ -63,7 +63,8 @@ _TIME = re.compile(
     rf"|(?P<review>{_alternation(lx.REVIEW_YEAR_WORDS)})"
     rf"|(?P<multiyear>{_alternation(lx.MULTIYEAR_CUES)})"
     rf"|(?P<bare_quarter>{_QUARTER})"
-    rf"|(?P<r1>{_MONTH}){_DASH}(?P<r2>{_MONTH})月(?:份)?)"
+    rf"|(?P<r1>{_MONTH})月?{_DASH}(?P<r2>{_MONTH})月(?:份)?"
+    rf"|(?P<mo>\d{{1,2}})月(?:份|末|底)?(?!\d{{1,2}}日|[一二三四五六七八九十]+日))"
 )
 _HEADING = re.compile(r"[一二三四五六七八九十]{1,2}、")
 _HEADING_BEFORE = frozenset(" \t\r\n。!?;:")
@@ -195,6 +196,8 @@ class Timeline:
         self.sections = self._sections()
         self._section_starts = [s.start for s in self.sections]
         self.default_period = self._default_period()
+        self._frames = self._news_frames()
+        self._frame_starts = [f[0] for f in self._frames]
 
     # -- mentions ---------------------------------------------------------------------------
 
@@ -239,6 +242,9 @@ class Timeline:
             a, b = _month(g["r1"]), _month(g["r2"])
             if a and b and a < b:
                 period = month_period(9999, a, b).replace("9999", "{y}")
+        elif g["mo"]:  # 3月末
+            month = _month(g["mo"])
+            period = f"{{y}}M{month:02d}" if month else ""
         return Mention(start, end, period, is_base, is_name, switches)
 
     @staticmethod
@@ -299,9 +305,12 @@ class Timeline:
 
     def _heading_period(self, start: int, stop: int) -> str:
         for mention in self.mentions:
-            inside = start <= mention.start < stop
-            if inside and _absolute(mention.period) and not mention.is_base:
+            if not start <= mention.start < stop or mention.is_base:
+                continue
+            if _absolute(mention.period):
                 return mention.period
+            if mention.period == _MULTIYEAR_MARK and self.review_year is not None:
+                return f"{self.review_year - 4}-{self.review_year}"  # 一、过去五年工作回顾
         return ""
 
     def _default_period(self) -> str:
@@ -325,6 +334,30 @@ class Timeline:
                 return period
         return self.title_period
 
+    def _news_frames(self) -> list[tuple[int, int, str]]:
+        """News: a time set off at the start of a clause (今年1到10月, 2022年一季度,) frames
+        what follows it, until the next such time."""
+        if self.is_report or self.is_bulletin or self.is_plan:
+            return []
+        frames = []
+        for mention in self.mentions:
+            if mention.is_base or mention.is_name:
+                continue
+            before = self.text[max(0, mention.start - 2) : mention.start]
+            opens = not before or before[-1] in lx.CLAUSE_ENDS or before == "今年"
+            if not opens or self.text[mention.end : mention.end + 1] not in (",", ":"):
+                continue
+            period = mention.period
+            if "{y}" in period and period != "{y}":
+                year = self.default_period[:4] if _absolute(self.default_period) else ""
+                if not year and self.listed is not None:
+                    year = str(self.listed.year)
+                period = period.replace("{y}", year) if year else ""
+            if _absolute(period):
+                end = self.text.find("\n", mention.end)  # a frame ends with its paragraph
+                frames.append((mention.start, end if end >= 0 else len(self.text), period))
+        return frames
+
     def _sentence_start(self, pos: int) -> int:
         i = bisect_right(self._sentence_starts, pos) - 1
         return self._sentence_starts[i] if i >= 0 else 0
@@ -345,10 +378,12 @@ class Timeline:
         return out
 
     def period_at(self, pos: int, sentence_start: int, target: bool) -> str:
-        """The period of a figure at ``pos`` whose sentence starts at ``sentence_start``."""
+        """The period of a figure at ``pos`` whose sentence starts at ``sentence_start``.
+        A ``target`` (a plan, not a task stated beside its outcome) takes no period from a
+        news article's lead."""
         section = self.section_at(pos)
         running = section.period
-        fallback = running or ("" if target else self.default_period)
+        fallback = running or ("" if target else self._news_period(pos))
         recent = self._recent(pos, max(sentence_start, section.start))
         year = fallback[:4] if fallback[:4].isdigit() and not is_multiyear(fallback) else ""
         for i, mention in enumerate(recent):
@@ -376,6 +411,12 @@ class Timeline:
                 period = period.replace("{y}", here)
             return period
         return fallback or "unknown"
+
+    def _news_period(self, pos: int) -> str:
+        i = bisect_right(self._frame_starts, pos) - 1
+        if i >= 0 and pos < self._frames[i][1]:
+            return self._frames[i][2]
+        return self.default_period
 
     def span_at(self, pos: int, sentence_start: int) -> str:
         """A span of years named in the sentence before ``pos`` (2016年至2018年), or ""."""
