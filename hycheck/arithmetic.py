@@ -40,6 +40,8 @@ __all__ = ["arithmetic_findings"]
 
 _COUNT_UNITS = frozenset({"item", "household", "person", "person_time"})
 _RATIO_FREE = frozenset({"percent", "pp", "ratio"})
+
+
 def arithmetic_findings(
     figures: Sequence[Figure], articles: Sequence[Article], rules: CompareRules
 ) -> list[Finding]:

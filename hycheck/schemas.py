@@ -53,7 +53,6 @@ STRUCTURE = "FigureSchema"
 """Rule prefix of the structural checks that no expectation file states."""
 
 
-
 @dataclass(frozen=True, slots=True)
 class Rule:
     """What the failure of one named check means: the finding code, severity and wording.
