@@ -10,7 +10,7 @@ are mapped back to the article body, so ``surface == body[start:end]``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -80,7 +80,7 @@ class _Reader:
         self.sentences = sorted(set(_starts(text, lx.SENTENCE_ENDS)).union(heading_starts(text)))
         self.clauses = sorted(set(_starts(text, lx.CLAUSE_ENDS)).union(self.sentences))
         self.timeline = Timeline(text, title, article.stated, article.listed, self.sentences)
-        self.cues = cue_text(text)
+        self.cues = _Cues(cue_text(text))
         self.regions = Regions(text, article.region)
 
     def figures(self) -> list[Figure]:
@@ -193,7 +193,7 @@ class _Reader:
         else:
             kind_if_not, estimate = kind, None
         # a task stated beside its outcome (21家(任务数18家)) is for the same period
-        plan = kind is Kind.TARGET and not _is_stated_target(cues, q)
+        plan = kind is Kind.TARGET and not _is_stated_target(cues.text, q)
         period = timeline.period_at(q.start, s0, target=plan)
         span = timeline.span_at(q.start, s0)
         if after >= 0 and span and not growth:
@@ -202,7 +202,7 @@ class _Reader:
             first, last = int(span[:4]), int(span[5:])
             if size == last - first + 1 and index < size:
                 period = str(first + index)
-        if growth and _YEARLY_AVERAGE.search(text, max(c0, q.start - 8), q.start):
+        if growth and cues.any("yearly", max(c0, q.start - 8), q.start):
             base = timeline.base_at(q.start, s0)  # 年均增长: over the years of the sentence
             if span:
                 period = span
@@ -222,7 +222,7 @@ class _Reader:
             elif estimate[1] and not estimate[2] and ends != estimate[1]:
                 kind = kind_if_not
         if kind is Kind.CUMULATIVE and (
-            is_part_of_year(period) or _YEAR_TO_DATE.search(cues, s0, q.start)
+            is_part_of_year(period) or cues.any("to_date", s0, q.start)
         ):
             kind = Kind.ACTUAL  # 1-9月累计, 今年以来累计: the period's own total
         elif kind is Kind.ACTUAL and is_multiyear(period) and _is_flow(q, growth, cues, c0):
@@ -273,19 +273,19 @@ def _declines(text: str, start: int) -> bool:
     return before.endswith(lx.DECLINE_CUES)
 
 
-def _kind(cues: str, s0: int, c0: int, q: Quantity, timeline: Timeline) -> Kind:
+def _kind(cues: _Cues, s0: int, c0: int, q: Quantity, timeline: Timeline) -> Kind:
     """力争/目标是 (and, outside a report's review, 计划/确保) → target; 累计 in the clause →
     cumulative; else actual (预计 is ``_estimate``'s).  ``cues`` is the text with quoted names
     and phrases such as 计划总投资 masked (see ``cue_text``)."""
     section = timeline.section_at(q.start)
-    if section.target or _TARGET.search(cues, s0, q.start):
+    if section.target or cues.any("target", s0, q.start):
         return Kind.TARGET
     in_review = timeline.is_report and not section.target
-    if not in_review and _WEAK_TARGET.search(cues, s0, q.start):
+    if not in_review and cues.any("weak_target", s0, q.start):
         return Kind.TARGET
-    if _is_stated_target(cues, q):
+    if _is_stated_target(cues.text, q):
         return Kind.TARGET
-    if _CUMULATIVE.search(cues, c0, q.start):
+    if cues.any("cumulative", c0, q.start):
         return Kind.CUMULATIVE
     return Kind.ACTUAL
 
@@ -296,6 +296,8 @@ def _is_stated_target(cues: str, q: Quantity) -> bool:
     if cues[max(0, q.start - 4) : q.start].rstrip("为是:").endswith(lx.TARGET_BEFORE):
         return True
     after = cues[q.end : q.end + 10]
+    if "任务" not in after and "目标" not in after:
+        return False  # the common case, answered without looking for the clause end
     cut = min((i for i in (after.find(ch) for ch in lx.CLAUSE_ENDS + "(") if i >= 0), default=-1)
     tail = after[:cut] if cut >= 0 else ""
     return (
@@ -304,7 +306,7 @@ def _is_stated_target(cues: str, q: Quantity) -> bool:
 
 
 def _estimate(
-    cues: str, s0: int, q: Quantity, first_figure: int
+    cues: _Cues, s0: int, q: Quantity, first_figure: int
 ) -> tuple[int, int | None, bool] | None:
     """Whether a 预计 governs the figure: (where it stands, the year it names, whether it
     governs the whole sentence), or None.
@@ -313,21 +315,19 @@ def _estimate(
     总值948亿元,增长7%;固定资产投资445.3亿元…); after one, only its own ; part, unless it names
     a year (预计2011年达到316亿元;…2011年的48.6亿元), which it governs throughout.
     """
-    first = last = None
-    for m in _ESTIMATE.finditer(cues, s0, q.start):
-        first = first or m
-        last = m
-    if first is None or last is None:
+    found = cues.find("estimate", s0, q.start)
+    if not found:
         return None
-    if first.start() < first_figure:  # 预计全年…;…: it governs the whole sentence
-        named = _YEAR_AFTER.match(cues, first.end())
-        return first.start(), int(named.group(1)) if named else None, True
-    at = last.start()
+    (first, first_end), (at, last_end) = found[0], found[-1]
+    text = cues.text
+    if first < first_figure:  # 预计全年…;…: it governs the whole sentence
+        named = _YEAR_AFTER.match(text, first_end)
+        return first, int(named.group(1)) if named else None, True
     opens = False
-    named = _YEAR_AFTER.match(cues, last.end())
+    named = _YEAR_AFTER.match(text, last_end)
     year = int(named.group(1)) if named else None
-    if opens or ";" not in cues[at : q.start] or year is not None:
-        return at, year, opens or ";" not in cues[at : q.start]
+    if opens or ";" not in text[at : q.start] or year is not None:
+        return at, year, opens or ";" not in text[at : q.start]
     return None
 
 
@@ -344,6 +344,47 @@ _YEAR_TO_DATE = _alternatives(lx.YEAR_TO_DATE_CUES)
 _LEVEL = _alternatives(lx.LEVEL_VERBS)
 _YEAR_AFTER = re.compile(r"[,:]?((?:19|20)\d{2})年")
 _YEARLY_AVERAGE = re.compile("年均|平均每年|年平均")
+_CUE_PATTERNS = {
+    "estimate": _ESTIMATE,
+    "target": _TARGET,
+    "weak_target": _WEAK_TARGET,
+    "cumulative": _CUMULATIVE,
+    "to_date": _YEAR_TO_DATE,
+    "level": _LEVEL,
+    "yearly": _YEARLY_AVERAGE,
+}
+
+
+class _Cues:
+    """Where each list of cue words matches in an article's cue text, found once, so that a
+    figure's questions (is there a 预计 in my sentence before me?) are bisections."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: dict[str, tuple[list[int], list[int]]] = {}
+        for key, pattern in _CUE_PATTERNS.items():
+            spans = [m.span() for m in pattern.finditer(text)]
+            self._found[key] = ([a for a, _ in spans], [b for _, b in spans])
+
+    def find(self, key: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The matches of a cue list inside [start, end), in order."""
+        starts, ends = self._found[key]
+        i = bisect_left(starts, start)
+        out = []
+        while i < len(starts) and starts[i] < end:
+            if ends[i] <= end:
+                out.append((starts[i], ends[i]))
+            i += 1
+        return out
+
+    def any(self, key: str, start: int, end: int) -> bool:
+        starts, ends = self._found[key]
+        i = bisect_left(starts, start)
+        while i < len(starts) and starts[i] < end:
+            if ends[i] <= end:
+                return True
+            i += 1
+        return False
 
 
 def cue_text(text: str) -> str:
@@ -373,12 +414,12 @@ def _blank_inside(m: re.Match[str]) -> str:
     return quoted[0] + "□" * (len(quoted) - 2) + quoted[-1]
 
 
-def _is_flow(q: Quantity, growth: bool, cues: str, c0: int) -> bool:
+def _is_flow(q: Quantity, growth: bool, cues: _Cues, c0: int) -> bool:
     """A count or an amount over a multi-year review adds up (进出口总额46.23亿美元 over 五年来);
     a level reached (跨越两百亿元台阶, 达到), a share, a multiple or a bound does not."""
     if growth or q.unit in GROWTH_UNITS or q.bound not in ("eq", "approx"):
         return False
-    return not _LEVEL.search(cues, c0, q.start)
+    return not cues.any("level", c0, q.start)
 
 
 def _is_from_value(text: str, q: Quantity, s1: int) -> bool:

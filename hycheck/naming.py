@@ -202,21 +202,14 @@ class Regions:
         self.text = text
         self.region = article_region
         self._wider = {p.level: p.name for p in ancestors(article_region)}
+        self._clause: tuple[int, int, list[tuple[int, int, str]]] = (-1, -1, [])
 
     def at(self, c0: int, pos: int) -> str:
         """The region of the clause [c0, pos): the first place it names as its subject, else
         the article's.  全区/我区 is the article's region, 全市/全省/全国 its city, province or
         country; a place after 占/比/在 is a comparison base (占全省45%), not the subject."""
-        from hycheck.gazetteer import find_places
-
         clause = self.text[c0:pos]
-        found = [
-            (start, end, place.name)
-            for start, end, place in find_places(clause)
-            if place.level != "country"  # 中国 mostly starts a name (中国电建集团); 全国 counts
-        ]
-        found.extend((m.start(), m.end(), m.group()) for m in _RELATIVE_PLACES.finditer(clause))
-        found.sort()
+        found = [f for f in self._places(c0, pos) if f[1] <= len(clause)]
         i = 0
         while i < len(found):
             start, end, name = found[i]
@@ -234,6 +227,26 @@ class Regions:
                 i += 1
             return name
         return self.region
+
+
+    def _places(self, c0: int, pos: int) -> list[tuple[int, int, str]]:
+        """The places named in the text from ``c0`` (a few dozen characters, kept while the
+        figures of one clause are read), offsets relative to ``c0``."""
+        start, stop, found = self._clause
+        if start != c0 or pos > stop:
+            from hycheck.gazetteer import find_places
+
+            stop = min(len(self.text), max(pos, c0 + 64))
+            window = self.text[c0:stop]
+            found = [
+                (a, b, place.name)
+                for a, b, place in find_places(window)
+                if place.level != "country"  # 中国 mostly starts a name (中国电建); 全国 counts
+            ]
+            found.extend((m.start(), m.end(), m.group()) for m in _RELATIVE_PLACES.finditer(window))
+            found.sort()
+            self._clause = (c0, stop, found)
+        return found
 
 
 _RELATIVE_PLACES = re.compile(
