@@ -209,7 +209,7 @@ class Regions:
         the article's.  全区/我区 is the article's region, 全市/全省/全国 its city, province or
         country; a place after 占/比/在 is a comparison base (占全省45%), not the subject."""
         clause = self.text[c0:pos]
-        found = [f for f in self._places(c0, pos) if f[1] <= len(clause)]
+        found = self._places(c0, pos)
         i = 0
         while i < len(found):
             start, end, name = found[i]
@@ -230,14 +230,13 @@ class Regions:
 
 
     def _places(self, c0: int, pos: int) -> list[tuple[int, int, str]]:
-        """The places named in the text from ``c0`` (a few dozen characters, kept while the
-        figures of one clause are read), offsets relative to ``c0``."""
+        """The places named in [c0, pos), offsets relative to ``c0`` (remembered for the
+        next figure of the same clause)."""
         start, stop, found = self._clause
-        if start != c0 or pos > stop:
+        if (start, stop) != (c0, pos):
             from hycheck.gazetteer import find_places
 
-            stop = min(len(self.text), max(pos, c0 + 64))
-            window = self.text[c0:stop]
+            window = self.text[c0:pos]
             found = [
                 (a, b, place.name)
                 for a, b, place in find_places(window)
@@ -245,7 +244,7 @@ class Regions:
             ]
             found.extend((m.start(), m.end(), m.group()) for m in _RELATIVE_PLACES.finditer(window))
             found.sort()
-            self._clause = (c0, stop, found)
+            self._clause = (c0, pos, found)
         return found
 
 
