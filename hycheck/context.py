@@ -120,7 +120,11 @@ class _Reader:
             # 财政总收入、一般公共预算收入分别达到1073.6亿元和638.7亿元: the i-th figure
             # after 分别 belongs to the i-th item before it
             items, after = respectively(text, c0, q.start)
-            index = sum(1 for start, g, _ in in_clause if start > after and g == growth)
+            index = (
+                sum(1 for start, g, _ in in_clause if start > after and g == growth)
+                if after >= 0
+                else 0
+            )
             if items and index < len(items) and not growth:
                 named = self.vocab.find(items[index])
                 metric = named[2] if named is not None else "other"
