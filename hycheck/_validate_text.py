@@ -12,8 +12,8 @@ from typing import Any
 
 from hycheck.expectations import Expectations
 from hycheck.model import Article, Code, Figure
+from hycheck.periods import PERIOD_FORMS, period_bounds
 from hycheck.schemas import Rule
-from hycheck.timeline import PERIOD_FORMS, period_bounds
 
 
 def fmt_number(value: float | None) -> str:

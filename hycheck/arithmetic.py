@@ -33,8 +33,8 @@ from hycheck.intervals import (
     strict_interval,
 )
 from hycheck.model import Article, Code, Figure, Finding, Severity
+from hycheck.periods import period_days
 from hycheck.series import sentences
-from hycheck.timeline import period_days
 
 __all__ = ["arithmetic_findings"]
 

@@ -228,7 +228,6 @@ class Regions:
             return name
         return self.region
 
-
     def _places(self, c0: int, pos: int) -> list[tuple[int, int, str]]:
         """The places named in [c0, pos), offsets relative to ``c0`` (remembered for the
         next figure of the same clause)."""

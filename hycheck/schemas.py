@@ -36,7 +36,7 @@ from hycheck.expectations import (
     load_expectations,
 )
 from hycheck.model import FIGURE_COLUMNS, Bound, Code, Kind, Severity
-from hycheck.timeline import PERIOD_RE, period_bounds
+from hycheck.periods import PERIOD_RE, period_bounds
 
 __all__ = [
     "PERIOD_RE",
