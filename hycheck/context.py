@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 from hycheck import lexicon as lx
 from hycheck.cues import (
@@ -38,7 +39,7 @@ from hycheck.naming import (
 from hycheck.normalize import Compacted
 from hycheck.periods import end_year, is_multiyear, is_part_of_year, shift
 from hycheck.scan import Quantity
-from hycheck.timeline import Timeline, heading_starts
+from hycheck.timeline import Timeline, headings
 
 EXCERPT = 160
 """Longest quoted sentence; longer sentences are cut around the figure with …."""
@@ -78,9 +79,12 @@ class _Reader:
         self.text = text = comp.text
         self.quantities = quantities
         self.vocab = vocab
-        self.sentences = sorted(set(_starts(text, lx.SENTENCE_ENDS)).union(heading_starts(text)))
+        numbered = headings(text)
+        self.sentences = sorted(set(_starts(text, lx.SENTENCE_ENDS)).union(a for a, _ in numbered))
         self.clauses = sorted(set(_starts(text, lx.CLAUSE_ENDS)).union(self.sentences))
-        self.timeline = Timeline(text, title, article.stated, article.listed, self.sentences)
+        self.timeline = Timeline(
+            text, title, article.stated, article.listed, self.sentences, numbered
+        )
         self.cues = Cues(cue_text(text))
         self.regions = Regions(text, article.region)
 
@@ -91,6 +95,9 @@ class _Reader:
         group: list[Figure] = []  # the levels of the last 分别 list of the sentence
         in_clause: list[tuple[int, bool, int]] = []  # (start, growth, end) in this clause
         sentence_at = clause_at = first_in_sentence = -1
+        excerpt_at = (-1, -1)
+        sentence_span = (0, 0)
+        shared: str | None = None
         for n, q in enumerate(self.quantities):
             s0 = self.sentences[bisect_right(self.sentences, q.start) - 1]
             s1 = _next_start(self.sentences, q.start, len(text))
@@ -147,6 +154,12 @@ class _Reader:
                 value = -value
             kind, period = self._when(q, s0, s1, c0, growth, after, index, n, first_in_sentence)
             start, end = comp.span(q.start, q.end)
+            if (s0, s1) != excerpt_at:  # figures of one short sentence share its excerpt
+                excerpt_at = (s0, s1)
+                sentence_span = comp.span(s0, s1)
+                shared = None
+            if shared is None or sentence_span[1] - sentence_span[0] > EXCERPT:
+                shared = _excerpt(body, *sentence_span, start, end)
             figure = Figure(
                 page=self.article.page,
                 doc=self.article.doc,
@@ -164,7 +177,7 @@ class _Reader:
                 growth_of=growth_of,
                 region=self.regions.at(c0, q.start),
                 upper=q.upper,
-                sentence=_excerpt(body, comp, s0, s1, q),
+                sentence=shared,
             )
             out.append(figure)
             in_clause.append((q.start, growth, q.end))
@@ -247,9 +260,9 @@ class _Reader:
 
 def _starts(text: str, ends: str) -> list[int]:
     """0 and every position right after one of ``ends``: the starts of sentences or clauses."""
-    starts = [0]
-    starts.extend(m.end() for m in _delimiters(ends).finditer(text))
-    return starts
+    # each piece between delimiters, plus its delimiter, moves the start on: summed in C
+    pieces = _delimiters(ends).split(text)[:-1]
+    return [0, *accumulate(map((1).__add__, map(len, pieces)))]
 
 
 @lru_cache(maxsize=4)
@@ -286,12 +299,10 @@ def _is_from_value(text: str, q: Quantity, s1: int) -> bool:
     return any(word in after for word in ("到", "至", "提高", "提升", "增加", "增长", "下降"))
 
 
-def _excerpt(body: str, comp: Compacted, s0: int, s1: int, q: Quantity) -> str:
-    a, b = comp.span(s0, s1)
-    start, end = comp.span(q.start, q.end)
-    text = body[a:b].strip()
-    if len(text) <= EXCERPT:
-        return " ".join(text.split())
+def _excerpt(body: str, a: int, b: int, start: int, end: int) -> str:
+    """The sentence body[a:b] of the figure body[start:end], cut around it when long."""
+    if b - a <= EXCERPT:
+        return " ".join(body[a:b].split())
     half = (EXCERPT - (end - start)) // 2
     lo = max(a, start - half)
     hi = min(b, end + half)

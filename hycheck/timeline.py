@@ -71,9 +71,9 @@ _TIME = re.compile(
     rf"|(?P<r1>{_MONTH})月?{_DASH}(?P<r2>{_MONTH})月(?:份)?"
     rf"|(?P<mo>\d{{1,2}})月(?:份|末|底)?(?!\d{{1,2}}日|[一二三四五六七八九十]+日))"
 )
-_HEADING = re.compile(r"[一二三四五六七八九十]{1,2}、")
+_HEADING_NUMERALS = frozenset("一二三四五六七八九十")
 _HEADING_BEFORE = frozenset(" \t\r\n。!?;:")
-_LINE = re.compile(r"(?:^|(?<=\n))[^\n]{2,24}(?=\n)")
+_LINE = re.compile(r"\n([^\n]{2,24})(?=\n)")  # a short line: an unnumbered heading?
 _BASE_BEFORE = tuple(sorted(lx.PERIOD_BASE_CUES, key=len, reverse=True))
 _MULTIYEAR_MARK = "@multiyear"
 _REVIEW_MARK = "@review"
@@ -128,10 +128,13 @@ class Timeline:
         stated: date | None,
         listed: date | None,
         sentence_starts: list[int],
+        numbered: list[tuple[int, int]] | None = None,
     ) -> None:
+        """``numbered`` are the text's numbered headings, when the caller has them already."""
         self.text = text
         self.stated = stated
         self.listed = listed
+        self.headings = headings(text) if numbered is None else numbered
         self._sentence_starts = sentence_starts
         self.is_report = any(cue in title for cue in lx.REPORT_TITLE_CUES)
         self.is_plan = not self.is_report and any(cue in title for cue in lx.PLAN_TITLE_CUES)
@@ -233,9 +236,11 @@ class Timeline:
         review = str(self.review_year) if self.review_year is not None else ""
         plan = str(self.plan_year) if self.plan_year is not None else ""
         sections = [Section(0, plan, True) if self.is_plan else Section(0, review, False)]
-        headings = [(m.start(), m.end()) for m in _headings(self.text)]
-        headings += [(m.start(), m.start()) for m in _LINE.finditer(self.text)]
-        for start, head_start in sorted(headings):
+        found = list(self.headings)
+        if "\n" in self.text:
+            lines = [(m.start(1), m.start(1)) for m in _LINE.finditer("\n" + self.text)]
+            found += [(a - 1, b - 1) for a, b in lines]
+        for start, head_start in sorted(found):
             head = self.text[head_start : head_start + 20]
             review_at = min((head.find(w) for w in lx.REVIEW_HEADINGS if w in head), default=-1)
             plan_at = min((head.find(w) for w in lx.PLAN_HEADINGS if w in head), default=-1)
@@ -396,15 +401,16 @@ class Timeline:
         return None
 
 
-def _headings(text: str) -> list[re.Match[str]]:
-    """Numbered headings (一、… 二、…) at the start of the text or after a break or a stop."""
-    return [
-        m
-        for m in _HEADING.finditer(text)
-        if m.start() == 0 or text[m.start() - 1] in _HEADING_BEFORE
-    ]
-
-
-def heading_starts(text: str) -> list[int]:
-    """Where the numbered headings of a text start: sentence boundaries too."""
-    return [m.start() for m in _headings(text)]
+def headings(text: str) -> list[tuple[int, int]]:
+    """Numbered headings (一、… 二、…) at the start of the text or after a break or a stop:
+    (start, end of the 、).  Found from the 、 marks, which a fast search finds."""
+    out = []
+    at = text.find("、")
+    while at >= 0:
+        start = at
+        while start > 0 and at - start < 2 and text[start - 1] in _HEADING_NUMERALS:
+            start -= 1
+        if start < at and (start == 0 or text[start - 1] in _HEADING_BEFORE):
+            out.append((start, at + 1))
+        at = text.find("、", at + 1)
+    return out
