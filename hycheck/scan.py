@@ -369,6 +369,9 @@ def _bound_prefix(norm: str, start: int) -> tuple[int, str]:
 
 def _distant_bound(norm: str, start: int) -> str:
     """最高给予2000万元: a cue a few characters before, inside the same clause."""
+    near = norm[max(0, start - lx.BOUND_DISTANT_WINDOW) : start]
+    if not any(word in near for word in lx.BOUND_DISTANT_PREFIXES):
+        return ""  # the common case, answered without finding the clause
     window = _clause_before(norm, start, lx.BOUND_DISTANT_WINDOW)
     window = window[window.rfind("、") + 1 :]
     for word, bound in lx.BOUND_DISTANT_PREFIXES.items():
