@@ -12,9 +12,8 @@ from typing import Any
 
 from hycheck.expectations import Expectations
 from hycheck.model import Article, Code, Figure
-from hycheck.schemas import Rule, period_bounds
-
-PERIOD_FORMS = "YYYY, YYYYQn, YYYYHn, YYYYMmm, YYYYMmm-Mmm, YYYY-YYYY or unknown"
+from hycheck.periods import PERIOD_FORMS, period_bounds
+from hycheck.schemas import Rule
 
 
 def fmt_number(value: float | None) -> str:

@@ -18,8 +18,6 @@ breaks (超200亿元 read as 200亿 to 300亿) is a warning.
 from __future__ import annotations
 
 import bisect
-import calendar
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -35,37 +33,13 @@ from hycheck.intervals import (
     strict_interval,
 )
 from hycheck.model import Article, Code, Figure, Finding, Severity
+from hycheck.periods import period_days
 from hycheck.series import sentences
 
-__all__ = ["arithmetic_findings", "period_days"]
+__all__ = ["arithmetic_findings"]
 
 _COUNT_UNITS = frozenset({"item", "household", "person", "person_time"})
 _RATIO_FREE = frozenset({"percent", "pp", "ratio"})
-_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|H([12])|-(\d{2}))?$")
-
-
-def period_days(period: str) -> int | None:
-    """Calendar days of a period: "2022Q1" → 90, "2024Q1" → 91, "2021" → 365, "2022-02" → 28.
-
-    >>> period_days("2022Q1"), period_days("2024Q1"), period_days("2020"), period_days("x")
-    (90, 91, 366, None)
-    """
-    m = _PERIOD.match(period)
-    if not m:
-        return None
-    year = int(m.group(1))
-    if m.group(2):
-        months = range(3 * int(m.group(2)) - 2, 3 * int(m.group(2)) + 1)
-    elif m.group(3):
-        months = range(6 * int(m.group(3)) - 5, 6 * int(m.group(3)) + 1)
-    elif m.group(4):
-        month = int(m.group(4))
-        if not 1 <= month <= 12:
-            return None
-        months = range(month, month + 1)
-    else:
-        months = range(1, 13)
-    return sum(calendar.monthrange(year, mo)[1] for mo in months)
 
 
 def arithmetic_findings(

@@ -286,15 +286,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     figures = _extract(pages, args.jobs, expectations)  # user metrics are read too
     findings = validate(figures, pages, expectations)
     findings += _cross_checks(pages, figures, expectations, args.baseline, args.jobs)
-    read = {a.page for a in pages} | {p.page for p in pages.problems}
-    report = Report(
-        findings=findings,
-        pages=sorted(read),
-        articles=len(pages),
-        figures=len(figures),
-        problems=[str(p) for p in pages.problems],
-        sources=list(pages),
-    )
+    report = Report.of(findings, pages, figures)
     text = _render(report, args)
     out = _open_output(args.output)
     try:

@@ -214,6 +214,10 @@ def _compare_pair(a: Figure, b: Figure, order: DocOrder, rules: CompareRules) ->
         return _target_pair(target, outcome, rules)
     if (Kind.CUMULATIVE in kinds) and kinds != {Kind.CUMULATIVE}:
         return []
+    if (a.page, a.doc) == (b.page, b.doc):
+        # inside one article two values of one metric are parts or other subjects (全区 …;
+        # 其中碧江高新区 …), not a contradiction; its arithmetic is checked on its own
+        return []
     ia, ib = strict_interval(a, rules), strict_interval(b, rules)
     rel, abs_ = rules.tolerance(b.metric, b.unit)
     if ia.meets(ib, rel, abs_):

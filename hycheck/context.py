@@ -13,8 +13,18 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 from hycheck import lexicon as lx
+from hycheck.cues import (
+    GROWTH_UNITS,
+    Cues,
+    adds_up,
+    cue_text,
+    governing_estimate,
+    is_stated_target,
+    statement_kind,
+)
 from hycheck.model import Article, Bound, Figure, Kind
 from hycheck.naming import (
     Regions,
@@ -27,15 +37,9 @@ from hycheck.naming import (
     respectively,
 )
 from hycheck.normalize import Compacted
+from hycheck.periods import end_year, is_multiyear, is_part_of_year, shift
 from hycheck.scan import Quantity
-from hycheck.timeline import (
-    Timeline,
-    end_year,
-    heading_starts,
-    is_multiyear,
-    is_part_of_year,
-    shift,
-)
+from hycheck.timeline import Timeline, headings
 
 EXCERPT = 160
 """Longest quoted sentence; longer sentences are cut around the figure with …."""
@@ -43,8 +47,6 @@ CLAUSE_WINDOW = 48
 SENTENCE_WINDOW = 600
 """How far back from a number its clause (metric name) and sentence (cue words) are read:
 bounded, so that a text with no punctuation costs linear time, not quadratic."""
-
-GROWTH_UNITS = frozenset({"percent", "pp", "ratio"})
 
 
 def read_figures(
@@ -77,10 +79,13 @@ class _Reader:
         self.text = text = comp.text
         self.quantities = quantities
         self.vocab = vocab
-        self.sentences = sorted(set(_starts(text, lx.SENTENCE_ENDS)).union(heading_starts(text)))
+        numbered = headings(text)
+        self.sentences = sorted(set(_starts(text, lx.SENTENCE_ENDS)).union(a for a, _ in numbered))
         self.clauses = sorted(set(_starts(text, lx.CLAUSE_ENDS)).union(self.sentences))
-        self.timeline = Timeline(text, title, article.stated, article.listed, self.sentences)
-        self.cues = cue_text(text)
+        self.timeline = Timeline(
+            text, title, article.stated, article.listed, self.sentences, numbered
+        )
+        self.cues = Cues(cue_text(text))
         self.regions = Regions(text, article.region)
 
     def figures(self) -> list[Figure]:
@@ -90,6 +95,9 @@ class _Reader:
         group: list[Figure] = []  # the levels of the last 分别 list of the sentence
         in_clause: list[tuple[int, bool, int]] = []  # (start, growth, end) in this clause
         sentence_at = clause_at = first_in_sentence = -1
+        excerpt_at = (-1, -1)
+        sentence_span = (0, 0)
+        shared: str | None = None
         for n, q in enumerate(self.quantities):
             s0 = self.sentences[bisect_right(self.sentences, q.start) - 1]
             s1 = _next_start(self.sentences, q.start, len(text))
@@ -120,7 +128,11 @@ class _Reader:
             # 财政总收入、一般公共预算收入分别达到1073.6亿元和638.7亿元: the i-th figure
             # after 分别 belongs to the i-th item before it
             items, after = respectively(text, c0, q.start)
-            index = sum(1 for start, g, _ in in_clause if start > after and g == growth)
+            index = (
+                sum(1 for start, g, _ in in_clause if start > after and g == growth)
+                if after >= 0
+                else 0
+            )
             if items and index < len(items) and not growth:
                 named = self.vocab.find(items[index])
                 metric = named[2] if named is not None else "other"
@@ -142,6 +154,12 @@ class _Reader:
                 value = -value
             kind, period = self._when(q, s0, s1, c0, growth, after, index, n, first_in_sentence)
             start, end = comp.span(q.start, q.end)
+            if (s0, s1) != excerpt_at:  # figures of one short sentence share its excerpt
+                excerpt_at = (s0, s1)
+                sentence_span = comp.span(s0, s1)
+                shared = None
+            if shared is None or sentence_span[1] - sentence_span[0] > EXCERPT:
+                shared = _excerpt(body, *sentence_span, start, end)
             figure = Figure(
                 page=self.article.page,
                 doc=self.article.doc,
@@ -159,7 +177,7 @@ class _Reader:
                 growth_of=growth_of,
                 region=self.regions.at(c0, q.start),
                 upper=q.upper,
-                sentence=_excerpt(body, comp, s0, s1, q),
+                sentence=shared,
             )
             out.append(figure)
             in_clause.append((q.start, growth, q.end))
@@ -186,13 +204,15 @@ class _Reader:
         """The kind of statement and the period of the figure."""
         text, cues, timeline = self.text, self.cues, self.timeline
         window = max(s0, q.start - SENTENCE_WINDOW)
-        kind = _kind(cues, window, c0, q, timeline)
-        estimate = _estimate(cues, window, q, first_in_sentence)
+        kind = statement_kind(cues, window, c0, q, timeline)
+        estimate = governing_estimate(cues, window, q, first_in_sentence)
         if estimate is not None and not (kind is Kind.CUMULATIVE and estimate[0] < c0):
             kind_if_not, kind = kind, Kind.ESTIMATE
         else:
             kind_if_not, estimate = kind, None
-        period = timeline.period_at(q.start, s0, target=kind is Kind.TARGET)
+        # a task stated beside its outcome (21家(任务数18家)) is for the same period
+        plan = kind is Kind.TARGET and not is_stated_target(cues.text, q)
+        period = timeline.period_at(q.start, s0, target=plan)
         span = timeline.span_at(q.start, s0)
         if after >= 0 and span and not growth:
             # 2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元
@@ -200,7 +220,7 @@ class _Reader:
             first, last = int(span[:4]), int(span[5:])
             if size == last - first + 1 and index < size:
                 period = str(first + index)
-        if growth and _YEARLY_AVERAGE.search(text, max(c0, q.start - 8), q.start):
+        if growth and cues.any("yearly", max(c0, q.start - 8), q.start):
             base = timeline.base_at(q.start, s0)  # 年均增长: over the years of the sentence
             if span:
                 period = span
@@ -220,10 +240,10 @@ class _Reader:
             elif estimate[1] and not estimate[2] and ends != estimate[1]:
                 kind = kind_if_not
         if kind is Kind.CUMULATIVE and (
-            is_part_of_year(period) or _YEAR_TO_DATE.search(cues, s0, q.start)
+            is_part_of_year(period) or cues.any("to_date", s0, q.start)
         ):
             kind = Kind.ACTUAL  # 1-9月累计, 今年以来累计: the period's own total
-        elif kind is Kind.ACTUAL and is_multiyear(period) and _is_flow(q, growth, cues, c0):
+        elif kind is Kind.ACTUAL and is_multiyear(period) and adds_up(q, growth, cues, c0):
             kind = Kind.CUMULATIVE  # 五年来 … 新改扩建学校20所: summed over the plan period
         return kind, period
 
@@ -240,9 +260,9 @@ class _Reader:
 
 def _starts(text: str, ends: str) -> list[int]:
     """0 and every position right after one of ``ends``: the starts of sentences or clauses."""
-    starts = [0]
-    starts.extend(m.end() for m in _delimiters(ends).finditer(text))
-    return starts
+    # each piece between delimiters, plus its delimiter, moves the start on: summed in C
+    pieces = _delimiters(ends).split(text)[:-1]
+    return [0, *accumulate(map((1).__add__, map(len, pieces)))]
 
 
 @lru_cache(maxsize=4)
@@ -271,114 +291,6 @@ def _declines(text: str, start: int) -> bool:
     return before.endswith(lx.DECLINE_CUES)
 
 
-def _kind(cues: str, s0: int, c0: int, q: Quantity, timeline: Timeline) -> Kind:
-    """力争/目标是 (and, outside a report's review, 计划/确保) → target; 累计 in the clause →
-    cumulative; else actual (预计 is ``_estimate``'s).  ``cues`` is the text with quoted names
-    and phrases such as 计划总投资 masked (see ``cue_text``)."""
-    section = timeline.section_at(q.start)
-    if section.target or _TARGET.search(cues, s0, q.start):
-        return Kind.TARGET
-    in_review = timeline.is_report and not section.target
-    if not in_review and _WEAK_TARGET.search(cues, s0, q.start):
-        return Kind.TARGET
-    if _is_stated_target(cues, q):
-        return Kind.TARGET
-    if _CUMULATIVE.search(cues, c0, q.start):
-        return Kind.CUMULATIVE
-    return Kind.ACTUAL
-
-
-def _is_stated_target(cues: str, q: Quantity) -> bool:
-    """完成市下达任务100亿的100.2% (the 100亿), 21家(任务数18家) (the 18家), 提前完成区200亿
-    招商引资任务: a figure named as the task or target."""
-    if cues[max(0, q.start - 4) : q.start].rstrip("为是:").endswith(lx.TARGET_BEFORE):
-        return True
-    after = cues[q.end : q.end + 10]
-    cut = min((i for i in (after.find(ch) for ch in lx.CLAUSE_ENDS + "(") if i >= 0), default=-1)
-    tail = after[:cut] if cut >= 0 else ""
-    return (
-        bool(tail) and not any(ch.isdigit() for ch in tail) and tail.endswith(lx.TARGET_CLAUSE_END)
-    )
-
-
-def _estimate(
-    cues: str, s0: int, q: Quantity, first_figure: int
-) -> tuple[int, int | None, bool] | None:
-    """Whether a 预计 governs the figure: (where it stands, the year it names, whether it
-    governs the whole sentence), or None.
-
-    预计 before the first figure of a sentence governs the whole sentence (预计全年实现地区生产
-    总值948亿元,增长7%;固定资产投资445.3亿元…); after one, only its own ; part, unless it names
-    a year (预计2011年达到316亿元;…2011年的48.6亿元), which it governs throughout.
-    """
-    first = last = None
-    for m in _ESTIMATE.finditer(cues, s0, q.start):
-        first = first or m
-        last = m
-    if first is None or last is None:
-        return None
-    if first.start() < first_figure:  # 预计全年…;…: it governs the whole sentence
-        named = _YEAR_AFTER.match(cues, first.end())
-        return first.start(), int(named.group(1)) if named else None, True
-    at = last.start()
-    opens = False
-    named = _YEAR_AFTER.match(cues, last.end())
-    year = int(named.group(1)) if named else None
-    if opens or ";" not in cues[at : q.start] or year is not None:
-        return at, year, opens or ";" not in cues[at : q.start]
-    return None
-
-
-def _alternatives(words: Sequence[str]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-
-
-_ESTIMATE = _alternatives(lx.ESTIMATE_CUES)
-_TARGET = _alternatives(lx.TARGET_CUES)
-_WEAK_TARGET = _alternatives(lx.WEAK_TARGET_CUES)
-_CUMULATIVE = _alternatives(lx.CUMULATIVE_CUES)
-_NOT_TARGET = _alternatives(lx.NOT_TARGET_CUES)
-_YEAR_TO_DATE = _alternatives(lx.YEAR_TO_DATE_CUES)
-_LEVEL = _alternatives(lx.LEVEL_VERBS)
-_YEAR_AFTER = re.compile(r"[,:]?((?:19|20)\d{2})年")
-_YEARLY_AVERAGE = re.compile("年均|平均每年|年平均")
-
-
-def cue_text(text: str) -> str:
-    """The text cue words are looked for in, same length: quoted names blanked (“千人计划”
-    is not a plan) and phrases that hold a cue but are none (计划总投资) masked.
-
-    >>> cue_text("引进“千人计划”专家10名,计划总投资5亿元")
-    '引进“□□□□”专家10名,□□□□□5亿元'
-    """
-    return _NOT_TARGET.sub(_blank, _QUOTED.sub(_blank_inside, text))
-
-
-_QUOTED = re.compile(
-    "|".join(
-        f"{re.escape(a)}[^{re.escape(b)}]{{1,{lx.QUOTE_MAX}}}{re.escape(b)}"
-        for a, b in lx.QUOTE_PAIRS.items()
-    )
-)
-
-
-def _blank(m: re.Match[str]) -> str:
-    return "□" * (m.end() - m.start())
-
-
-def _blank_inside(m: re.Match[str]) -> str:
-    quoted = m.group()
-    return quoted[0] + "□" * (len(quoted) - 2) + quoted[-1]
-
-
-def _is_flow(q: Quantity, growth: bool, cues: str, c0: int) -> bool:
-    """A count or an amount over a multi-year review adds up (进出口总额46.23亿美元 over 五年来);
-    a level reached (跨越两百亿元台阶, 达到), a share, a multiple or a bound does not."""
-    if growth or q.unit in GROWTH_UNITS or q.bound not in ("eq", "approx"):
-        return False
-    return not _LEVEL.search(cues, c0, q.start)
-
-
 def _is_from_value(text: str, q: Quantity, s1: int) -> bool:
     """由90立方米/秒提升到236立方米/秒: the first value of a from-to pair."""
     if text[q.start - 1 : q.start] not in ("由", "从"):
@@ -387,12 +299,10 @@ def _is_from_value(text: str, q: Quantity, s1: int) -> bool:
     return any(word in after for word in ("到", "至", "提高", "提升", "增加", "增长", "下降"))
 
 
-def _excerpt(body: str, comp: Compacted, s0: int, s1: int, q: Quantity) -> str:
-    a, b = comp.span(s0, s1)
-    start, end = comp.span(q.start, q.end)
-    text = body[a:b].strip()
-    if len(text) <= EXCERPT:
-        return " ".join(text.split())
+def _excerpt(body: str, a: int, b: int, start: int, end: int) -> str:
+    """The sentence body[a:b] of the figure body[start:end], cut around it when long."""
+    if b - a <= EXCERPT:
+        return " ".join(body[a:b].split())
     half = (EXCERPT - (end - start)) // 2
     lo = max(a, start - half)
     hi = min(b, end + half)

@@ -18,8 +18,10 @@ Hangzhou's 西湖区) is left out rather than put in the wrong city.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from hycheck import _places
 
@@ -76,11 +78,6 @@ def _index(by_name: dict[str, Place]) -> dict[str, Place]:
 
 _BY_NAME = _build()
 _INDEX = _index(_BY_NAME)
-# first character → the lengths of the names starting with it, longest first
-_LENGTHS: dict[str, tuple[int, ...]] = {}
-for _key in _INDEX:
-    _LENGTHS[_key[0]] = (*_LENGTHS.get(_key[0], ()), len(_key))
-_LENGTHS = {c: tuple(sorted(set(ls), reverse=True)) for c, ls in _LENGTHS.items()}
 
 
 def lookup(name: str) -> Place | None:
@@ -107,23 +104,36 @@ def places() -> Iterator[Place]:
     return iter(_BY_NAME.values())
 
 
+def _trie(words: Iterator[str] | list[str]) -> str:
+    """A pattern that matches the longest of ``words`` at a position, as a trie, so the
+    engine follows one branch a character instead of trying every name."""
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+_NAMES = re.compile(_trie(sorted(_INDEX)))
+
+
 def find_places(text: str) -> list[tuple[int, int, Place]]:
     """Every place named in ``text`` as (start, end, place), left to right, longest match."""
     out: list[tuple[int, int, Place]] = []
-    i, n = 0, len(text)
-    while i < n:
-        hit, end = None, i + 1
-        for size in _LENGTHS.get(text[i], ()):
-            hit = _INDEX.get(text[i : i + size])
-            if hit is not None:
-                end = i + size
-                break
-        if hit is None:
-            i += 1
-            continue
-        if not _misplaced(hit, i, out):
-            out.append((i, end, hit))
-        i = end
+    for m in _NAMES.finditer(text):
+        hit = _INDEX[m.group()]
+        if not _misplaced(hit, m.start(), out):
+            out.append((m.start(), m.end(), hit))
     return out
 
 

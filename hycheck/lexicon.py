@@ -109,6 +109,8 @@ MONEY_CONTEXT: Final = (
 """Words in the clause before a number with a magnitude and no unit that make it money
 (注册资本金5000万以上)."""
 PEOPLE_CONTEXT: Final = ("人口", "人数", "就业")
+VISITOR_CONTEXT: Final = ("游客", "旅客", "人次", "客流")
+"""A number with a magnitude and no unit after these counts person-times (游客突破200万)."""
 
 MONEY_UNITS: Final = frozenset({"CNY", "USD", "EUR", "HKD", "JPY", "GBP", "AUD", "TWD"})
 COUNT_UNITS: Final = frozenset({"item", "person", "person_time", "household"})
@@ -125,7 +127,7 @@ IDIOMS: Final[dict[str, tuple[float, str, str]]] = {
 }
 """Quantities written as words.  两位数 is followed by 增长/增速 to count."""
 
-IDIOM_NEEDS_AFTER: Final = {"两位数": ("增长", "增速", "的增长", "以上增长")}
+IDIOM_NEEDS_AFTER: Final = {"两位数": ("增长", "增速", "增幅", "的增长", "以上增长")}
 
 VAGUE_COUNTS: Final = (
     "一批", "一大批", "一系列", "一些", "一揽子", "一部分", "一大部分", "一定", "一起", "一体",
@@ -204,7 +206,7 @@ NOT_TARGET_CUES: Final = (
 )  # fmt: skip
 """Phrases that hold a target cue but name a property (a project's planned total investment)."""
 
-TARGET_BEFORE: Final = ("任务数", "任务", "目标任务", "目标数", "指标")
+TARGET_BEFORE: Final = ("任务数", "任务", "目标任务", "目标数", "指标", "任务数占比", "目标占比")
 """Right before a figure these make it a target: 完成市下达任务100亿的100.2% (the 100亿),
 引进优强企业21家(任务数18家)."""
 TARGET_CLAUSE_END: Final = ("任务", "目标任务", "的目标", "指标任务")

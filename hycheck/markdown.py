@@ -272,6 +272,8 @@ class _Document(Writer):
             changes.append(percent(rel_change))
         if changes:
             text += f" ({', '.join(changes)})"
+        if f.code in (Code.VALUE_CHANGED, Code.UNIT_CHANGED):
+            tail = ""  # the line above already says what the message says
         lines = [text + tail, f"  > old: {self.quote(old)}", "  >", f"  > new: {self.quote(new)}"]
         if old.title != new.title:
             lines += ["  >", f"  > old title: {md(old.title)}"]

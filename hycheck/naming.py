@@ -96,7 +96,8 @@ _QUALIFIED_NOUNS = ("项目", "企业", "的", "中", "单位", "主体", "工�
 _LEADING_NOISE = re.compile(
     r"^(?:[\s”\"'(]|其中|同时|全年|今年|去年|明年|当年|一年来|五年来|新的一年|全区|我区|全市"
     r"|预计|力争|确保|争取|努力|计划|已|共|实现|完成|达到|累计|新增加|较上年|比上年|同比|环比"
-    r"|年均|平均|分别|同口径|按可比口径|可比口径|按可比价格计算|扣除价格因素|从|由"
+    r"|年均|平均|分别|同口径|按可比口径|可比口径|按可比价格计算|扣除价格因素|从|由|按年|实质|名义"
+    r"|增至|增加到|提高到|上升到|下降到|降至|比|较|与"
     r"|(?:19|20)\d{2}年(?:[一二三四]季度|上半年|下半年|\d{1,2}-\d{1,2}月)?的?)+"
 )
 
@@ -107,7 +108,7 @@ _LIST_JOINERS = frozenset("、,和及与并且")
 _TRAILING_NOISE = re.compile(
     r"(?:[\s“”\"'(]|达到|达|为|实现|完成|突破|超过|超|过|近|约|共|合计|总计|累计|增长|增幅|增速"
     r"|提高|提升|降低|下降|减少|保持|均|已|到|至|由|从|给予|分别|是|迈上|迈入|跨入|跻身|形成|成为"
-    r"|预计|力争|确保|有望|的|增至|增加到|提高到|跨越)+$"
+    r"|预计|力争|确保|有望|的|增至|增加到|提高到|跨越|先后|相继|都|(?:19|20)\d{2}年)+$"
 )
 
 
@@ -201,21 +202,14 @@ class Regions:
         self.text = text
         self.region = article_region
         self._wider = {p.level: p.name for p in ancestors(article_region)}
+        self._clause: tuple[int, int, list[tuple[int, int, str]]] = (-1, -1, [])
 
     def at(self, c0: int, pos: int) -> str:
         """The region of the clause [c0, pos): the first place it names as its subject, else
         the article's.  全区/我区 is the article's region, 全市/全省/全国 its city, province or
         country; a place after 占/比/在 is a comparison base (占全省45%), not the subject."""
-        from hycheck.gazetteer import find_places
-
         clause = self.text[c0:pos]
-        found = [
-            (start, end, place.name)
-            for start, end, place in find_places(clause)
-            if place.level != "country"  # 中国 mostly starts a name (中国电建集团); 全国 counts
-        ]
-        found.extend((m.start(), m.end(), m.group()) for m in _RELATIVE_PLACES.finditer(clause))
-        found.sort()
+        found = self._places(c0, pos)
         i = 0
         while i < len(found):
             start, end, name = found[i]
@@ -233,6 +227,24 @@ class Regions:
                 i += 1
             return name
         return self.region
+
+    def _places(self, c0: int, pos: int) -> list[tuple[int, int, str]]:
+        """The places named in [c0, pos), offsets relative to ``c0`` (remembered for the
+        next figure of the same clause)."""
+        start, stop, found = self._clause
+        if (start, stop) != (c0, pos):
+            from hycheck.gazetteer import find_places
+
+            window = self.text[c0:pos]
+            found = [
+                (a, b, place.name)
+                for a, b, place in find_places(window)
+                if place.level != "country"  # 中国 mostly starts a name (中国电建); 全国 counts
+            ]
+            found.extend((m.start(), m.end(), m.group()) for m in _RELATIVE_PLACES.finditer(window))
+            found.sort()
+            self._clause = (c0, pos, found)
+        return found
 
 
 _RELATIVE_PLACES = re.compile(

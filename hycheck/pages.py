@@ -58,6 +58,7 @@ from hycheck._dates import parse_date, stated_date
 from hycheck._gc import paused
 from hycheck.gazetteer import Place, find_places
 from hycheck.model import Article
+from hycheck.normalize import normalize
 
 __all__ = [
     "PAGE_SUFFIXES",
@@ -332,22 +333,29 @@ _OPENING = 200
 
 def region_of(headline: str, body: str = "", channel: str = "") -> str:
     """The most specific place the article is about: headline, else opening, else channel.
+    Traditional script reads as simplified (綿陽市 is 绵阳市).  The country only when the
+    headline names it: 中国 in the body mostly starts a company's name (中国电建集团).
 
     >>> region_of("汉阳一季度招商引资强劲 日均签约投资超2亿元")
     '汉阳区'
     >>> region_of("2018年政府工作报告", "2017年12月26日在武汉市汉阳区第十五届人民代表大会上")
     '汉阳区'
+    >>> region_of("綿陽市涪城區第六屆人民代表大會開幕")
+    '绵阳市'
+    >>> region_of("2020年政府工作报告", "中国电建集团签约")
+    ''
     """
-    country: Place | None = None
-    for text in (headline, body[:_OPENING], channel):
+    country = ""
+    for i, text in enumerate((headline, body[:_OPENING], channel)):
         best: Place | None = None
-        for _, _, place in find_places(text):
+        for _, _, place in find_places(normalize(text)):
             if best is None or place.depth > best.depth:
                 best = place
         if best is not None and best.level != "country":
             return best.name
-        country = country or best
-    return country.name if country else ""
+        if best is not None and i == 0:
+            country = best.name
+    return country
 
 
 # -- identity ---------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,6 +75,30 @@ class Report:
     problems: Sequence[str] = ()  # input problems, "path:line: message"
     extra: dict[str, Any] = field(default_factory=dict)
     sources: Sequence[Article] = ()
+
+    @classmethod
+    def of(
+        cls,
+        findings: Sequence[Finding],
+        pages: Iterable[Article],
+        figures: Sequence[Figure] = (),
+        *,
+        extra: dict[str, Any] | None = None,
+    ) -> Report:
+        """The report of findings on what was read: pages and their problems (a ``Pages``
+        from ``load_pages``, or any articles) and the figures extracted from them."""
+        articles = list(pages)
+        bad = getattr(pages, "problems", ())
+        read = {a.page for a in articles} | {getattr(p, "page", "") for p in bad}
+        return cls(
+            findings=findings,
+            pages=sorted(read - {""}),
+            articles=len(articles),
+            figures=len(figures),
+            problems=[str(p) for p in bad],
+            extra=dict(extra or {}),
+            sources=articles,
+        )
 
     def sorted_findings(self) -> list[Finding]:
         """Findings in ``Finding.sort_key`` order; ties are broken by their JSON text, so the

@@ -45,7 +45,10 @@ def _longest_first(words: Iterable[str]) -> list[str]:
     return sorted(words, key=len, reverse=True)
 
 
-_CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_CN_DIGITS = "零〇一二两三四五六七八九十"
+_MAGNITUDE_CHARS = "百千万亿"
+_SHARE_UNIT_CHARS = "成倍个"  # a small Chinese numeral counts only before 成, 倍, 个百分点
+_CN_NUMERAL_CHARS = _CN_DIGITS + _MAGNITUDE_CHARS
 _IDIOMS = _longest_first(lx.IDIOMS)
 _FIRST_CHARS = "".join(sorted(set("0123456789" + _CN_NUMERAL_CHARS + "".join(_IDIOMS))))
 _CANDIDATE = re.compile(
@@ -54,7 +57,12 @@ _CANDIDATE = re.compile(
     "(?P<idiom>" + "|".join(map(re.escape, _IDIOMS)) + ")"
     r"|(?P<ar>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?)"
     "|(?P<pct>百分之)"
-    f"|(?P<cn>[{_CN_NUMERAL_CHARS}]+))"
+    # a run of Chinese numerals is a candidate only with a magnitude in it (两万, 五百亿) or
+    # before 成/倍/个 (五成): 一 alone is everywhere (一年来, 进一步).  The look-behind starts a
+    # match only where a run starts, and the possessive quantifiers never backtrack, so a
+    # long run of numerals is read once: linear time.
+    f"|(?P<cn>(?<![{_CN_DIGITS}])(?:[{_CN_DIGITS}]*+[{_MAGNITUDE_CHARS}][{_CN_NUMERAL_CHARS}]*+"
+    f"|[{_CN_DIGITS}]++(?=[{_SHARE_UNIT_CHARS}]))))"
 )
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _CN_RUN = re.compile(f"[{_CN_NUMERAL_CHARS}点]{{1,12}}")
@@ -70,9 +78,7 @@ _PREFIX_LENGTHS = sorted({len(w) for w in lx.BOUND_PREFIXES}, reverse=True)
 _SUFFIXES = _longest_first(lx.BOUND_SUFFIXES)
 _SCALE_NOUNS = tuple(_longest_first(lx.SCALE_NOUNS))
 _VAGUE = tuple(lx.VAGUE_COUNTS)
-_MAGNITUDE_CHARS = "百千万亿"
 _RANGE_DASHES = "-~至到"
-_SHARE_UNIT_CHARS = "成倍个"  # a small Chinese numeral counts only before 成, 倍, 个百分点
 _NUMERIC_NEIGHBOURS = frozenset("0123456789.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _OPENERS = frozenset("([【〔")
 _CLOSERS = frozenset(")]】〕")
@@ -333,6 +339,8 @@ def _implied_unit(
     window = _clause_before(norm, start, 16)
     if any(word in window for word in lx.MONEY_CONTEXT):
         return "CNY", ""
+    if any(word in window for word in lx.VISITOR_CONTEXT):
+        return "person_time", ""
     if any(word in window for word in lx.PEOPLE_CONTEXT):
         return "person", ""
     return None
@@ -361,6 +369,9 @@ def _bound_prefix(norm: str, start: int) -> tuple[int, str]:
 
 def _distant_bound(norm: str, start: int) -> str:
     """最高给予2000万元: a cue a few characters before, inside the same clause."""
+    near = norm[max(0, start - lx.BOUND_DISTANT_WINDOW) : start]
+    if not any(word in near for word in lx.BOUND_DISTANT_PREFIXES):
+        return ""  # the common case, answered without finding the clause
     window = _clause_before(norm, start, lx.BOUND_DISTANT_WINDOW)
     window = window[window.rfind("、") + 1 :]
     for word, bound in lx.BOUND_DISTANT_PREFIXES.items():

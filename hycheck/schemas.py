@@ -19,11 +19,8 @@ all of this and turns ``SchemaErrors.failure_cases`` into findings.
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import numpy as np
@@ -39,6 +36,7 @@ from hycheck.expectations import (
     load_expectations,
 )
 from hycheck.model import FIGURE_COLUMNS, Bound, Code, Kind, Severity
+from hycheck.periods import PERIOD_RE, period_bounds
 
 __all__ = [
     "PERIOD_RE",
@@ -53,13 +51,6 @@ __all__ = [
 
 STRUCTURE = "FigureSchema"
 """Rule prefix of the structural checks that no expectation file states."""
-
-PERIOD_RE = re.compile(
-    r"(?:(\d{4})(?:Q([1-4])|H([12])|M(0[1-9]|1[0-2])(?:-M(0[1-9]|1[0-2]))?|-(\d{4}))?|unknown)\Z"
-)
-"""``YYYY``, ``YYYYQn``, ``YYYYHn``, ``YYYYMmm``, ``YYYYMmm-Mmm``, ``YYYY-YYYY`` or ``unknown``."""
-
-_YEARS = (1900, 2100)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,40 +114,6 @@ def _passes(bad: Mask) -> Callable[[pd.DataFrame], object]:
 
 
 # -- period parsing --------------------------------------------------------------------------
-
-
-def period_bounds(period: str) -> tuple[date, date] | None:
-    """First and last day of a period, or ``None`` for ``unknown`` and malformed periods.
-
-    >>> period_bounds("2016-2020")
-    (datetime.date(2016, 1, 1), datetime.date(2020, 12, 31))
-    >>> period_bounds("2022M01-M09")[1], period_bounds("2017H2")[0], period_bounds("2017Q5")
-    (datetime.date(2022, 9, 30), datetime.date(2017, 7, 1), None)
-    """
-    m = PERIOD_RE.match(period) if isinstance(period, str) else None
-    if m is None or m.group(1) is None:
-        return None
-    year = int(m.group(1))
-    quarter, half, month, month_to, year_to = m.group(2, 3, 4, 5, 6)
-    if quarter:
-        first, last = 3 * int(quarter) - 2, 3 * int(quarter)
-    elif half:
-        first, last = 6 * int(half) - 5, 6 * int(half)
-    elif month:
-        first = int(month)
-        last = int(month_to) if month_to else first
-    else:
-        first, last = 1, 12
-    end_year = int(year_to) if year_to else year
-    if first > last or end_year < year or (year_to and end_year == year):
-        return None
-    if not (_YEARS[0] <= year and end_year <= _YEARS[1]):
-        return None
-    return date(year, first, 1), _month_end(end_year, last)
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _period_ok(s: pd.Series) -> pd.Series:

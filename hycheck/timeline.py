@@ -23,6 +23,11 @@ from datetime import date
 
 from hycheck import lexicon as lx
 from hycheck.numbers import parse_cn_int
+from hycheck.periods import (
+    end_year,
+    is_multiyear,
+    month_period,
+)
 
 _YEAR = r"(?:19|20)\d{2}|[一二〇零][〇零一二三四五六七八九]{3}"
 _MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
@@ -54,7 +59,7 @@ _TIME = re.compile(
     rf"(?=[{re.escape(_TIME_FIRST)}])(?:"
     rf"(?:自|从)?(?P<year>{_YEAR})年?{_DASH}(?P<year2>{_YEAR})年"
     rf"|(?:(?P<since>自|从))?(?P<y>{_YEAR})年(?:度)?"
-    rf"(?:(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH})月(?:份)?|(?P<quarter>{_QUARTER})"
+    rf"(?:(?P<m1>{_MONTH})月?{_DASH}(?P<m2>{_MONTH})月(?:份)?|(?P<quarter>{_QUARTER})"
     rf"|(?P<month>{_MONTH})月(?!\d{{1,2}}日|[一二三四五六七八九十]+日))?"
     rf"(?P<since_end>{_alternation(lx.SINCE_WORDS)})?"
     rf"|[“\"「]?(?P<plan>{_alternation(lx.PLAN_PERIODS)})[”\"」]?"
@@ -63,16 +68,15 @@ _TIME = re.compile(
     rf"|(?P<review>{_alternation(lx.REVIEW_YEAR_WORDS)})"
     rf"|(?P<multiyear>{_alternation(lx.MULTIYEAR_CUES)})"
     rf"|(?P<bare_quarter>{_QUARTER})"
-    rf"|(?P<r1>{_MONTH}){_DASH}(?P<r2>{_MONTH})月(?:份)?)"
+    rf"|(?P<r1>{_MONTH})月?{_DASH}(?P<r2>{_MONTH})月(?:份)?"
+    rf"|(?P<mo>\d{{1,2}})月(?:份|末|底)?(?!\d{{1,2}}日|[一二三四五六七八九十]+日))"
 )
-_HEADING = re.compile(r"[一二三四五六七八九十]{1,2}、")
+_HEADING_NUMERALS = frozenset("一二三四五六七八九十")
 _HEADING_BEFORE = frozenset(" \t\r\n。!?;:")
-_LINE = re.compile(r"(?:^|(?<=\n))[^\n]{2,24}(?=\n)")
+_LINE = re.compile(r"\n([^\n]{2,24})(?=\n)")  # a short line: an unnumbered heading?
 _BASE_BEFORE = tuple(sorted(lx.PERIOD_BASE_CUES, key=len, reverse=True))
 _MULTIYEAR_MARK = "@multiyear"
 _REVIEW_MARK = "@review"
-_QUARTER_SPANS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1",
-                  (7, 12): "H2"}  # fmt: skip
 MAX_LOOKBACK = 8
 """Time expressions looked at before a figure in its sentence: bounded, so linear time."""
 
@@ -110,47 +114,6 @@ def _month(text: str) -> int | None:
     return value if value is not None and 1 <= value <= 12 else None
 
 
-def month_period(year: int, first: int, last: int) -> str:
-    """1-3月 → 2022Q1, 1-9月 → 2022Q1-2022Q3, 1-8月 → 2022M01-2022M08.
-
-    >>> [month_period(2022, a, b) for a, b in ((1, 3), (1, 6), (1, 9), (1, 8), (1, 12))]
-    ['2022Q1', '2022H1', '2022Q1-2022Q3', '2022M01-2022M08', '2022']
-    """
-    if (first, last) == (1, 12):
-        return str(year)
-    if (first, last) in _QUARTER_SPANS:
-        return f"{year}{_QUARTER_SPANS[first, last]}"
-    if first in (1, 4, 7, 10) and last in (3, 6, 9, 12):
-        return f"{year}Q{(first + 2) // 3}-{year}Q{last // 3}"
-    return f"{year}M{first:02d}-{year}M{last:02d}"
-
-
-def shift(period: str, years: int) -> str:
-    """``shift("2017", -1) == "2016"``; a plan range shifts both ends; others stay."""
-    if period.isdigit():
-        return str(int(period) + years)
-    if is_multiyear(period):
-        a, b = period.split("-")
-        return f"{int(a) + years}-{int(b) + years}"
-    return period
-
-
-def is_multiyear(period: str) -> bool:
-    return len(period) == 9 and period[4] == "-"
-
-
-def is_part_of_year(period: str) -> bool:
-    """2022Q1, 2022H1, 2022Q1-2022Q3, 2022M08 …: a stretch inside one year."""
-    return len(period) > 4 and period[:4].isdigit() and period[4] in "QHM"
-
-
-def end_year(period: str) -> int | None:
-    """The last year a period covers: 2017 → 2017, 2016-2020 → 2020, 2022Q1 → 2022."""
-    if is_multiyear(period):
-        return int(period[5:])
-    return int(period[:4]) if period[:4].isdigit() else None
-
-
 def _absolute(period: str) -> bool:
     return period[:4].isdigit() and "{" not in period
 
@@ -165,10 +128,13 @@ class Timeline:
         stated: date | None,
         listed: date | None,
         sentence_starts: list[int],
+        numbered: list[tuple[int, int]] | None = None,
     ) -> None:
+        """``numbered`` are the text's numbered headings, when the caller has them already."""
         self.text = text
         self.stated = stated
         self.listed = listed
+        self.headings = headings(text) if numbered is None else numbered
         self._sentence_starts = sentence_starts
         self.is_report = any(cue in title for cue in lx.REPORT_TITLE_CUES)
         self.is_plan = not self.is_report and any(cue in title for cue in lx.PLAN_TITLE_CUES)
@@ -195,6 +161,8 @@ class Timeline:
         self.sections = self._sections()
         self._section_starts = [s.start for s in self.sections]
         self.default_period = self._default_period()
+        self._frames = self._news_frames()
+        self._frame_starts = [f[0] for f in self._frames]
 
     # -- mentions ---------------------------------------------------------------------------
 
@@ -239,6 +207,9 @@ class Timeline:
             a, b = _month(g["r1"]), _month(g["r2"])
             if a and b and a < b:
                 period = month_period(9999, a, b).replace("9999", "{y}")
+        elif g["mo"]:  # 3月末
+            month = _month(g["mo"])
+            period = f"{{y}}M{month:02d}" if month else ""
         return Mention(start, end, period, is_base, is_name, switches)
 
     @staticmethod
@@ -265,9 +236,11 @@ class Timeline:
         review = str(self.review_year) if self.review_year is not None else ""
         plan = str(self.plan_year) if self.plan_year is not None else ""
         sections = [Section(0, plan, True) if self.is_plan else Section(0, review, False)]
-        headings = [(m.start(), m.end()) for m in _headings(self.text)]
-        headings += [(m.start(), m.start()) for m in _LINE.finditer(self.text)]
-        for start, head_start in sorted(headings):
+        found = list(self.headings)
+        if "\n" in self.text:
+            lines = [(m.start(1), m.start(1)) for m in _LINE.finditer("\n" + self.text)]
+            found += [(a - 1, b - 1) for a, b in lines]
+        for start, head_start in sorted(found):
             head = self.text[head_start : head_start + 20]
             review_at = min((head.find(w) for w in lx.REVIEW_HEADINGS if w in head), default=-1)
             plan_at = min((head.find(w) for w in lx.PLAN_HEADINGS if w in head), default=-1)
@@ -299,9 +272,12 @@ class Timeline:
 
     def _heading_period(self, start: int, stop: int) -> str:
         for mention in self.mentions:
-            inside = start <= mention.start < stop
-            if inside and _absolute(mention.period) and not mention.is_base:
+            if not start <= mention.start < stop or mention.is_base:
+                continue
+            if _absolute(mention.period):
                 return mention.period
+            if mention.period == _MULTIYEAR_MARK and self.review_year is not None:
+                return f"{self.review_year - 4}-{self.review_year}"  # 一、过去五年工作回顾
         return ""
 
     def _default_period(self) -> str:
@@ -325,6 +301,30 @@ class Timeline:
                 return period
         return self.title_period
 
+    def _news_frames(self) -> list[tuple[int, int, str]]:
+        """News: a time set off at the start of a clause (今年1到10月, 2022年一季度,) frames
+        what follows it, until the next such time."""
+        if self.is_report or self.is_bulletin or self.is_plan:
+            return []
+        frames = []
+        for mention in self.mentions:
+            if mention.is_base or mention.is_name:
+                continue
+            before = self.text[max(0, mention.start - 2) : mention.start]
+            opens = not before or before[-1] in lx.CLAUSE_ENDS or before == "今年"
+            if not opens or self.text[mention.end : mention.end + 1] not in (",", ":"):
+                continue
+            period = mention.period
+            if "{y}" in period and period != "{y}":
+                year = self.default_period[:4] if _absolute(self.default_period) else ""
+                if not year and self.listed is not None:
+                    year = str(self.listed.year)
+                period = period.replace("{y}", year) if year else ""
+            if _absolute(period):
+                end = self.text.find("\n", mention.end)  # a frame ends with its paragraph
+                frames.append((mention.start, end if end >= 0 else len(self.text), period))
+        return frames
+
     def _sentence_start(self, pos: int) -> int:
         i = bisect_right(self._sentence_starts, pos) - 1
         return self._sentence_starts[i] if i >= 0 else 0
@@ -345,10 +345,12 @@ class Timeline:
         return out
 
     def period_at(self, pos: int, sentence_start: int, target: bool) -> str:
-        """The period of a figure at ``pos`` whose sentence starts at ``sentence_start``."""
+        """The period of a figure at ``pos`` whose sentence starts at ``sentence_start``.
+        A ``target`` (a plan, not a task stated beside its outcome) takes no period from a
+        news article's lead."""
         section = self.section_at(pos)
         running = section.period
-        fallback = running or ("" if target else self.default_period)
+        fallback = running or ("" if target else self._news_period(pos))
         recent = self._recent(pos, max(sentence_start, section.start))
         year = fallback[:4] if fallback[:4].isdigit() and not is_multiyear(fallback) else ""
         for i, mention in enumerate(recent):
@@ -377,6 +379,12 @@ class Timeline:
             return period
         return fallback or "unknown"
 
+    def _news_period(self, pos: int) -> str:
+        i = bisect_right(self._frame_starts, pos) - 1
+        if i >= 0 and pos < self._frames[i][1]:
+            return self._frames[i][2]
+        return self.default_period
+
     def span_at(self, pos: int, sentence_start: int) -> str:
         """A span of years named in the sentence before ``pos`` (2016年至2018年), or ""."""
         for mention in self._recent(pos, sentence_start):
@@ -393,15 +401,16 @@ class Timeline:
         return None
 
 
-def _headings(text: str) -> list[re.Match[str]]:
-    """Numbered headings (一、… 二、…) at the start of the text or after a break or a stop."""
-    return [
-        m
-        for m in _HEADING.finditer(text)
-        if m.start() == 0 or text[m.start() - 1] in _HEADING_BEFORE
-    ]
-
-
-def heading_starts(text: str) -> list[int]:
-    """Where the numbered headings of a text start: sentence boundaries too."""
-    return [m.start() for m in _headings(text)]
+def headings(text: str) -> list[tuple[int, int]]:
+    """Numbered headings (一、… 二、…) at the start of the text or after a break or a stop:
+    (start, end of the 、).  Found from the 、 marks, which a fast search finds."""
+    out = []
+    at = text.find("、")
+    while at >= 0:
+        start = at
+        while start > 0 and at - start < 2 and text[start - 1] in _HEADING_NUMERALS:
+            start -= 1
+        if start < at and (start == 0 or text[start - 1] in _HEADING_BEFORE):
+            out.append((start, at + 1))
+        at = text.find("、", at + 1)
+    return out

@@ -31,7 +31,7 @@ SHIPPED = ROOT / "expectations"
 
 # Every unit the extractor may write (DESIGN.md, gold/SCHEMA.md, the extraction issue).
 CANONICAL_UNITS = {
-    "CNY", "USD", "EUR", "HKD", "JPY", "GBP", "m2", "km2", "ha", "mu", "km", "m", "m3",
+    "CNY", "USD", "EUR", "HKD", "JPY", "GBP", "m2", "mu", "km", "m", "m3",
     "m3_per_s", "t", "kg", "kwh", "kw", "teu", "person", "person_time", "household", "item",
     "percent", "pp", "ratio", "other",
 }  # fmt: skip
@@ -467,3 +467,10 @@ def test_reading_expectations_imports_neither_pandas_nor_pandera() -> None:
 
 def test_levels_are_the_gazetteer_levels_below_the_country() -> None:
     assert LEVELS == ("district", "city", "province", "country")
+
+
+def test_every_unit_the_extractor_writes_has_a_default_rule() -> None:
+    from hycheck import lexicon
+
+    units = {unit for unit, _ in lexicon.UNITS.values()} | {"other"}
+    assert units <= set(load_expectations().units)

@@ -4,6 +4,8 @@ Where new cases go:
 - ``SEED_CASES``: phrases of the seed page, the text the extractor was developed against.
 - ``REAL_PAGE_CASES``: phrases in the style of other real pages (other districts and years,
   statistical releases, news, traditional script, PDF text): the held-out kind of text.
+- ``HELD_OUT_STYLE_CASES``: the constructions that two independently annotated sets of real
+  pages (kept outside the repository) taught: 预计 scope, news time frames, tasks, 分别 spans.
 - ``BUGS_CAUGHT``: a phrase that once came out wrong; add one with every fix.
 - ``KNOWN_FAILURES``: what the extractor still gets wrong, marked ``xfail(strict=True)`` so
   that a fix turns the case into an error and forces it to be promoted.
@@ -384,3 +386,45 @@ def test_a_user_metric_is_recognised_without_touching_code() -> None:
 def test_text_without_figures_gives_none() -> None:
     assert extract_text("") == []
     assert extract_text("坚持以习近平新时代中国特色社会主义思想为指导。") == []
+
+
+HELD_OUT_STYLE_CASES = [
+    # news: a time set off at the start of a clause frames its paragraph
+    Case("今年1到10月,完成州外到位资金120.44亿元。其中,省外到位资金60.4亿元。", "60.4亿元",
+         period="2018M01-2018M10", title="开发区招商引资工作取得实效", listed=date(2018, 11, 5)),
+    Case("一季度,全县实现生产总值30亿元。\n3月末,全县贷款余额354.88亿元。\n六、居民收入\n全体居民人均可支配收入7256元。",
+         "7256元", period="2025Q1", title="酉阳县2025年一季度经济运行情况"),
+    # a task stated beside its outcome is for the same period, and a target
+    Case("2023年,我区引进优强企业21家(任务数18家),上报到位资金36亿元(任务数34亿元)。", "18家",
+         kind="target", period="2023"),
+    Case("2023年,我区引进优强企业21家(任务数18家),上报到位资金36亿元(任务数34亿元)。", "21家",
+         kind="actual", period="2023"),
+    # 预计 after the first figure governs its ; part, or the year it names
+    Case("本次集中签约的项目33个,预计全部建成达产后可年创税收5.7亿元;集中开工的项目40个。", "40个",
+         kind="actual"),
+    Case("本区生产总值先后跨越两百亿元、三百亿元台阶,预计2011年达到316亿元,比2006年增长85.7%;"
+         "税收收入从2006年的19.8亿元增至2011年的48.6亿元。", "19.8亿元", period="2006", kind="actual",
+         title="盐田区政府工作报告(2012年)"),
+    Case("本区生产总值先后跨越两百亿元、三百亿元台阶,预计2011年达到316亿元,比2006年增长85.7%;"
+         "税收收入从2006年的19.8亿元增至2011年的48.6亿元。", "85.7%", period="2007-2011",
+         kind="estimate", metric="gdp", title="盐田区政府工作报告(2012年)"),
+    Case("本区生产总值先后跨越两百亿元、三百亿元台阶,预计2011年达到316亿元,比2006年增长85.7%;"
+         "税收收入从2006年的19.8亿元增至2011年的48.6亿元。", "48.6亿元", period="2011",
+         kind="estimate", title="盐田区政府工作报告(2012年)"),
+    # a span of years shared out by 分别, and 年均 over it
+    Case("2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元,预计年均增长24.5%;",
+         "314.5亿元", period="2017", metric="gdp"),
+    Case("2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元,预计年均增长24.5%;",
+         "24.5%", period="2016-2018", kind="estimate", metric="gdp"),
+    # a plan document's figures are targets of its year
+    Case("实施产业升级技术改造项目5个。", "5个", kind="target", period="2021",
+         title="区政府2021年工作计划"),
+    # a year before a document name is part of the name
+    Case("发表2026年施政报告。2025年首三季度本地生产总值3013.3亿元,按年实质增长4.2%", "4.2%",
+         period="2025Q1-2025Q3", metric="gdp"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", HELD_OUT_STYLE_CASES, ids=_ids)
+def test_held_out_style_phrase_reads_as_the_analyst_reads_it(case: Case) -> None:
+    _check(case)

@@ -218,7 +218,8 @@ def test_new_jobs_in_yuan_is_a_unit_not_allowed() -> None:
     finding = only(findings, Code.UNIT_NOT_ALLOWED)
     assert finding.rule == "expectations/new_jobs.yaml:units"
     assert (
-        "unit CNY is not allowed for new_jobs (allowed: person, item, percent)" in finding.message
+        "unit CNY is not allowed for new_jobs (allowed: person, item, percent, ratio)"
+        in finding.message
     )
     assert [f.code for f in errors(findings)] == [Code.UNIT_NOT_ALLOWED]
 
@@ -244,7 +245,7 @@ def test_a_report_stated_in_2027_and_listed_in_2025_is_date_inconsistent() -> No
         "expectations/defaults.yaml:dates.not_before_stated",  # a 2018 target stated in 2027
     }
     title = next(f for f in findings if f.rule.endswith("titles[0]"))
-    assert "2017-10-01 and 2018-04-30, but this one states 2027-12-26" in title.message
+    assert "2017-10-01 and 2018-06-30, but this one states 2027-12-26" in title.message
     assert title.article == future
 
 

@@ -1,0 +1,169 @@
+"""What kind of statement a figure is: the cue words of Chinese government prose.
+
+预计 makes an estimate, 力争/目标是/任务数 a target, 累计 a cumulative total; which cue governs a
+figure depends on where it stands (see ``governing_estimate``).  ``Cues`` finds every cue of an
+article once, so that each figure's question is a bisection.  The cue words are data in
+``hycheck.lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from hycheck import lexicon as lx
+from hycheck.model import Kind
+from hycheck.scan import Quantity
+from hycheck.timeline import Timeline
+
+GROWTH_UNITS = frozenset({"percent", "pp", "ratio"})
+
+
+def statement_kind(cues: Cues, s0: int, c0: int, q: Quantity, timeline: Timeline) -> Kind:
+    """力争/目标是 (and, outside a report's review, 计划/确保) → target; 累计 in the clause →
+    cumulative; else actual (预计 is ``_estimate``'s).  ``cues`` is the text with quoted names
+    and phrases such as 计划总投资 masked (see ``cue_text``)."""
+    section = timeline.section_at(q.start)
+    if section.target or cues.any("target", s0, q.start):
+        return Kind.TARGET
+    in_review = timeline.is_report and not section.target
+    if not in_review and cues.any("weak_target", s0, q.start):
+        return Kind.TARGET
+    if is_stated_target(cues.text, q):
+        return Kind.TARGET
+    if cues.any("cumulative", c0, q.start):
+        return Kind.CUMULATIVE
+    return Kind.ACTUAL
+
+
+def is_stated_target(cues: str, q: Quantity) -> bool:
+    """完成市下达任务100亿的100.2% (the 100亿), 21家(任务数18家) (the 18家), 提前完成区200亿
+    招商引资任务: a figure named as the task or target."""
+    if cues[max(0, q.start - 4) : q.start].rstrip("为是:").endswith(lx.TARGET_BEFORE):
+        return True
+    after = cues[q.end : q.end + 10]
+    if "任务" not in after and "目标" not in after:
+        return False  # the common case, answered without looking for the clause end
+    cut = min((i for i in (after.find(ch) for ch in lx.CLAUSE_ENDS + "(") if i >= 0), default=-1)
+    tail = after[:cut] if cut >= 0 else ""
+    return (
+        bool(tail) and not any(ch.isdigit() for ch in tail) and tail.endswith(lx.TARGET_CLAUSE_END)
+    )
+
+
+def governing_estimate(
+    cues: Cues, s0: int, q: Quantity, first_figure: int
+) -> tuple[int, int | None, bool] | None:
+    """Whether a 预计 governs the figure: (where it stands, the year it names, whether it
+    governs the whole sentence), or None.
+
+    预计 before the first figure of a sentence governs the whole sentence (预计全年实现地区生产
+    总值948亿元,增长7%;固定资产投资445.3亿元…); after one, only its own ; part, unless it names
+    a year (预计2011年达到316亿元;…2011年的48.6亿元), which it governs throughout.
+    """
+    found = cues.find("estimate", s0, q.start)
+    if not found:
+        return None
+    (first, first_end), (at, last_end) = found[0], found[-1]
+    text = cues.text
+    if first < first_figure:  # 预计全年…;…: it governs the whole sentence
+        named = _YEAR_AFTER.match(text, first_end)
+        return first, int(named.group(1)) if named else None, True
+    opens = False
+    named = _YEAR_AFTER.match(text, last_end)
+    year = int(named.group(1)) if named else None
+    if opens or ";" not in text[at : q.start] or year is not None:
+        return at, year, opens or ";" not in text[at : q.start]
+    return None
+
+
+def _alternatives(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+_ESTIMATE = _alternatives(lx.ESTIMATE_CUES)
+_TARGET = _alternatives(lx.TARGET_CUES)
+_WEAK_TARGET = _alternatives(lx.WEAK_TARGET_CUES)
+_CUMULATIVE = _alternatives(lx.CUMULATIVE_CUES)
+_NOT_TARGET = _alternatives(lx.NOT_TARGET_CUES)
+_YEAR_TO_DATE = _alternatives(lx.YEAR_TO_DATE_CUES)
+_LEVEL = _alternatives(lx.LEVEL_VERBS)
+_YEAR_AFTER = re.compile(r"[,:]?((?:19|20)\d{2})年")
+_YEARLY_AVERAGE = re.compile("年均|平均每年|年平均")
+_CUE_PATTERNS = {
+    "estimate": _ESTIMATE,
+    "target": _TARGET,
+    "weak_target": _WEAK_TARGET,
+    "cumulative": _CUMULATIVE,
+    "to_date": _YEAR_TO_DATE,
+    "level": _LEVEL,
+    "yearly": _YEARLY_AVERAGE,
+}
+
+
+class Cues:
+    """Where each list of cue words matches in an article's cue text, found once, so that a
+    figure's questions (is there a 预计 in my sentence before me?) are bisections."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: dict[str, tuple[list[int], list[int]]] = {}
+        for key, pattern in _CUE_PATTERNS.items():
+            spans = [m.span() for m in pattern.finditer(text)]
+            self._found[key] = ([a for a, _ in spans], [b for _, b in spans])
+
+    def find(self, key: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The matches of a cue list inside [start, end), in order."""
+        starts, ends = self._found[key]
+        i = bisect_left(starts, start)
+        out = []
+        while i < len(starts) and starts[i] < end:
+            if ends[i] <= end:
+                out.append((starts[i], ends[i]))
+            i += 1
+        return out
+
+    def any(self, key: str, start: int, end: int) -> bool:
+        starts, ends = self._found[key]
+        i = bisect_left(starts, start)
+        while i < len(starts) and starts[i] < end:
+            if ends[i] <= end:
+                return True
+            i += 1
+        return False
+
+
+def cue_text(text: str) -> str:
+    """The text cue words are looked for in, same length: quoted names blanked (“千人计划”
+    is not a plan) and phrases that hold a cue but are none (计划总投资) masked.
+
+    >>> cue_text("引进“千人计划”专家10名,计划总投资5亿元")
+    '引进“□□□□”专家10名,□□□□□5亿元'
+    """
+    return _NOT_TARGET.sub(_blank, _QUOTED.sub(_blank_inside, text))
+
+
+_QUOTED = re.compile(
+    "|".join(
+        f"{re.escape(a)}[^{re.escape(b)}]{{1,{lx.QUOTE_MAX}}}{re.escape(b)}"
+        for a, b in lx.QUOTE_PAIRS.items()
+    )
+)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return "□" * (m.end() - m.start())
+
+
+def _blank_inside(m: re.Match[str]) -> str:
+    quoted = m.group()
+    return quoted[0] + "□" * (len(quoted) - 2) + quoted[-1]
+
+
+def adds_up(q: Quantity, growth: bool, cues: Cues, c0: int) -> bool:
+    """A count or an amount over a multi-year review adds up (进出口总额46.23亿美元 over 五年来);
+    a level reached (跨越两百亿元台阶, 达到), a share, a multiple or a bound does not."""
+    if growth or q.unit in GROWTH_UNITS or q.bound not in ("eq", "approx"):
+        return False
+    return not cues.any("level", c0, q.start)
