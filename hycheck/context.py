@@ -150,7 +150,7 @@ class _Reader:
                 growth_of = subject or None
                 metric_text = f"{subject}增长" if subject else metric_text
             value = q.value
-            if growth and q.unit == "percent" and _declines(text, q.start):
+            if growth and q.unit in ("percent", "pp") and _declines(text, q.start):
                 value = -value
             kind, period = self._when(q, s0, s1, c0, growth, after, index, n, first_in_sentence)
             start, end = comp.span(q.start, q.end)
@@ -287,8 +287,14 @@ def _is_growth(text: str, q: Quantity) -> bool:
 
 
 def _declines(text: str, start: int) -> bool:
-    before = text[max(0, start - 6) : start].rstrip("了为\n")
-    return before.endswith(lx.DECLINE_CUES)
+    """下降5%, 下降0.8个百分点, 分别下降2.16和1.66个百分点: a fall, stored negative."""
+    return _DECLINE.search(text, max(0, start - 24), start) is not None
+
+
+_DECLINE = re.compile(
+    "(?:" + "|".join(map(re.escape, lx.DECLINE_CUES)) + ")[了为\n]?"
+    r"(?:\d+(?:\.\d+)?(?:%|个百分点)?[、和与及])*\Z"
+)
 
 
 def _is_from_value(text: str, q: Quantity, s1: int) -> bool:

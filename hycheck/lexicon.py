@@ -173,6 +173,10 @@ BOUND_PREFIX_BLOCKERS: Final[dict[str, str]] = {
 """One-character bound cues are ignored when the character before them makes another word
 (通过5年, 节约5%, 最近3年)."""
 
+LEVEL_PREFIXES: Final = ("跨越", "迈上", "迈入", "跨入", "跻身", "跃上", "登上")
+"""Verbs of reaching a level, right before a figure (跨越千万标箱, 迈上千亿台阶): the figure is
+a threshold passed, bound ``ge``; as verbs they stay outside the surface."""
+
 BARE_MAGNITUDE_PREFIXES: Final[dict[str, str]] = {"上": "ge"}
 """Cues that bound only a magnitude standing alone: 上亿元, 上万人 (reaching that order)."""
 

@@ -77,6 +77,7 @@ _UNIT_LENGTHS = sorted({len(w) for w in _UNIT_TABLE}, reverse=True)
 _PREFIX_LENGTHS = sorted({len(w) for w in lx.BOUND_PREFIXES}, reverse=True)
 _SUFFIXES = _longest_first(lx.BOUND_SUFFIXES)
 _SCALE_NOUNS = tuple(_longest_first(lx.SCALE_NOUNS))
+_LEVEL_PREFIXES = tuple(lx.LEVEL_PREFIXES)
 _VAGUE = tuple(lx.VAGUE_COUNTS)
 _RANGE_DASHES = "-~至到"
 _NUMERIC_NEIGHBOURS = frozenset("0123456789.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -241,6 +242,7 @@ def _read_tail(
     surface_start, prefix_bound = _bound_prefix(norm, start)
     if bare and not prefix_bound:
         surface_start, prefix_bound = _bare_prefix(norm, start)
+    level = norm.endswith(_LEVEL_PREFIXES, 0, start)  # 跨越千万标箱: a threshold passed
     implied = False
     if unit is None:
         shared = _list_unit(norm, pos) if arabic and multiplier == 1 else None
@@ -254,7 +256,7 @@ def _read_tail(
             if found_implied[1] and bound == "eq":
                 bound = found_implied[1]
             implied = True
-    elif bare and not prefix_bound and not _bare_figure(norm, start, end, pos, unit[0]):
+    elif bare and not (prefix_bound or level) and not _bare_figure(norm, start, end, pos, unit[0]):
         return None
     scale = multiplier * unit[1]
     value = mantissa * scale / 10**exp
@@ -270,8 +272,8 @@ def _read_tail(
             break
     if prefix_bound:
         bound = prefix_bound
-    elif bound == "eq" and bare and norm.startswith(_SCALE_NOUNS, suffix_end):
-        bound = "ge"  # 一批亿元项目: projects of 亿元 and up
+    elif bound == "eq" and (level or (bare and norm.startswith(_SCALE_NOUNS, suffix_end))):
+        bound = "ge"  # 跨越两百亿元, 一批亿元项目: a level reached, projects of 亿元 and up
     elif bound == "eq":
         bound = _distant_bound(norm, start) or bound
     if upper_value is not None:

@@ -428,3 +428,18 @@ HELD_OUT_STYLE_CASES = [
 @pytest.mark.parametrize("case", HELD_OUT_STYLE_CASES, ids=_ids)
 def test_held_out_style_phrase_reads_as_the_analyst_reads_it(case: Case) -> None:
     _check(case)
+
+
+LEVEL_AND_DECLINE_CASES = [
+    # reaching a level is a threshold passed, and the verb stays outside the surface
+    Case("盐田港区集装箱年吞吐量三次跨越千万标箱", "千万标箱", 1e7, "teu", "ge"),
+    Case("本区生产总值先后跨越两百亿元、三百亿元台阶", "两百亿元", 2e10, "CNY", "ge"),
+    # a fall in percentage points is negative, also for the items of a list
+    Case("城镇登记失业率比上年下降0.8个百分点", "0.8个百分点", -0.8, "pp"),
+    Case("第一、二产业比重分别下降2.16和1.66个百分点", "2.16", -2.16, "pp"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", LEVEL_AND_DECLINE_CASES, ids=_ids)
+def test_levels_reached_and_falls_read_as_the_analyst_reads_them(case: Case) -> None:
+    _check(case)
