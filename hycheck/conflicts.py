@@ -24,7 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
-from itertools import combinations, pairwise
+from itertools import combinations
 from typing import Any
 
 from hycheck._gc import paused
@@ -196,11 +196,22 @@ def _statements(members: list[Figure], order: DocOrder) -> list[Figure]:
 
 
 def _candidate_pairs(reps: list[Figure], rules: CompareRules) -> list[tuple[Figure, Figure]]:
-    """Every pair of a small group; neighbours in interval order in a large one."""
+    """Every pair of a small group.  A large one (a statement repeated with many values) is
+    compared with its first statement (the earliest document's) and with the two ends of the
+    range of values, so a contradiction is found at most a few times per statement, never
+    missed (neighbours in value order may all meet while the ends do not)."""
     if len(reps) <= MAX_ALL_PAIRS:
         return list(combinations(reps, 2))
-    ranked = sorted(reps, key=lambda f: strict_interval(f, rules).lo)  # stable: sorted input
-    return list(pairwise(ranked))
+    lowest = min(reps, key=lambda f: strict_interval(f, rules).hi)
+    highest = max(reps, key=lambda f: strict_interval(f, rules).lo)
+    anchors = list(dict.fromkeys((reps[0], lowest, highest)))
+    pairs: dict[tuple[int, ...], tuple[Figure, Figure]] = {}
+    for anchor in anchors:
+        for other in reps:
+            if other is not anchor:
+                key = tuple(sorted((id(anchor), id(other))))
+                pairs.setdefault(key, (anchor, other))
+    return list(pairs.values())
 
 
 def _compare_pair(a: Figure, b: Figure, order: DocOrder, rules: CompareRules) -> list[Finding]:

@@ -67,8 +67,7 @@ def respectively(text: str, c0: int, pos: int) -> tuple[list[str], int]:
     subject = text[c0:at]
     m = _LEADING_NOISE.match(subject)
     subject = subject[m.end() :] if m else subject
-    t = _TRAILING_NOISE.search(subject)
-    subject = subject[: t.start()] if t else subject
+    subject = subject[: _tail_start(subject, 0)]
     items = [item for item in _ITEM_SPLIT.split(subject) if item]
     return (items if len(items) > 1 else []), at + 2
 
@@ -94,22 +93,33 @@ _QUALIFIED_NOUNS = ("项目", "企业", "的", "中", "单位", "主体", "工�
 
 
 _LEADING_NOISE = re.compile(
-    r"^(?:[\s”\"'(]|其中|同时|全年|今年|去年|明年|当年|一年来|五年来|新的一年|全区|我区|全市"
-    r"|预计|力争|确保|争取|努力|计划|已|共|实现|完成|达到|累计|新增加|较上年|比上年|同比|环比"
-    r"|年均|平均|分别|同口径|按可比口径|可比口径|按可比价格计算|扣除价格因素|从|由|按年|实质|名义"
-    r"|增至|增加到|提高到|上升到|下降到|降至|比|较|与"
-    r"|(?:19|20)\d{2}年(?:[一二三四]季度|上半年|下半年|\d{1,2}-\d{1,2}月)?的?)+"
+    r"^(?:[\s”\"'(]|"
+    + "|".join(map(re.escape, sorted(lx.PHRASE_LEAD_WORDS, key=len, reverse=True)))
+    + r"|(?:19|20)\d{2}年(?:[一二三四]季度|上半年|下半年|\d{1,2}-\d{1,2}月)?的?)+"
 )
-
+"""Anchored and never followed by anything that could fail: no backtracking."""
 
 _LIST_JOINERS = frozenset("、,和及与并且")
+_TAIL_WORDS = tuple(sorted(lx.PHRASE_TAIL_WORDS, key=len, reverse=True))
+_TAIL_CHARS = frozenset(" \t\n“”\"'(")
 
 
-_TRAILING_NOISE = re.compile(
-    r"(?:[\s“”\"'(]|达到|达|为|实现|完成|突破|超过|超|过|近|约|共|合计|总计|累计|增长|增幅|增速"
-    r"|提高|提升|降低|下降|减少|保持|均|已|到|至|由|从|给予|分别|是|迈上|迈入|跨入|跻身|形成|成为"
-    r"|预计|力争|确保|有望|的|增至|增加到|提高到|跨越|先后|相继|都|(?:19|20)\d{2}年)+$"
-)
+def _tail_start(text: str, lead: int, end: int | None = None) -> int:
+    """Where the noise at the end of text[lead:end] begins (达到, 为, 2011年 …), found from the
+    right one word at a time: linear, where a regex ``(?:达到|达|…)+$`` backtracks."""
+    e = len(text) if end is None else end
+    while e > lead:
+        if text[e - 1] in _TAIL_CHARS:
+            e -= 1
+            continue
+        word = next((w for w in _TAIL_WORDS if text.endswith(w, lead, e)), None)
+        if word is not None:
+            e -= len(word)
+        elif e - lead >= 5 and text[e - 1] == "年" and text[e - 5 : e - 1].isdigit():
+            e -= 5  # a year: 增至2011年
+        else:
+            break
+    return e
 
 
 def in_subtotal(text: str, s0: int, pos: int) -> bool:
@@ -139,8 +149,7 @@ def metric_phrase(
     left = text[begin : q.start]
     m = _LEADING_NOISE.match(left)
     lead = m.end() if m else 0
-    t = _TRAILING_NOISE.search(left, lead)
-    stop = t.start() if t else len(left)
+    stop = _tail_start(left, lead)
     a, b = begin + lead, begin + stop
     if a >= b and after > c0:
         if named is not None:
@@ -172,8 +181,7 @@ def growth_subject(
         if i > 0:
             m = _LEADING_NOISE.match(left[:i])
             lead = m.end() if m else 0
-            t = _TRAILING_NOISE.search(left[:i], lead)
-            stop = t.start() if t else i
+            stop = _tail_start(left, lead, i)
             subject = cut(body, comp, c0 + lead, c0 + stop).strip()
             if not subject or any(ch.isdigit() for ch in subject):
                 return None  # 同比下降22.4%按可比口径同比增长5.7%: no subject of its own

@@ -64,7 +64,8 @@ _CANDIDATE = re.compile(
     f"|(?P<cn>(?<![{_CN_DIGITS}])(?:[{_CN_DIGITS}]*+[{_MAGNITUDE_CHARS}][{_CN_NUMERAL_CHARS}]*+"
     f"|[{_CN_DIGITS}]++(?=[{_SHARE_UNIT_CHARS}]))))"
 )
-_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_ARABIC = re.compile(r"\d{1,20}(?:\.\d{1,20})?(?!\d)")
+"""The upper end of a range (10-20亿元): as long as a number may be, no longer."""
 _CN_RUN = re.compile(f"[{_CN_NUMERAL_CHARS}点]{{1,12}}")
 
 # units and the words that look like them, one table, matched longest first: (unit,

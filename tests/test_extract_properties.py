@@ -121,6 +121,8 @@ def test_hostile_input_costs_linear_time() -> None:
         "numerals": "一二三四五六七八九十",
         "headings": " 一、",
         "years": "2017年",
+        "verbs before a number": "达到超过",  # 项达到达到…项5亿元: a regex of them backtracked
+        "verb runs with figures": "达到达到达到项5亿元,",
     }
     for name, unit in hostile.items():
         small = unit * (25_000 // len(unit))
@@ -130,3 +132,21 @@ def test_hostile_input_costs_linear_time() -> None:
         assert large_cost < 3 * small_cost + 2e-6, f"{name}: cost grows faster than the text"
         if name not in ("numbers with units", "percent runs"):  # a figure every 2-4 characters
             assert large_cost < 10 * seed_cost, f"{name}: {large_cost / seed_cost:.1f}x the seed"
+
+
+def test_a_report_with_thousands_of_headings_costs_linear_time() -> None:
+    def cost(n: int) -> float:
+        body = "".join(
+            f" {'一二三四五六七八九'[i % 9]}、2017年工作回顾 新增企业{i}家。" for i in range(n)
+        )
+        article = Article(page="p", doc=0, title="2018年某区政府工作报告", body=body)
+        from hycheck.extract import extract_article
+
+        t = time.process_time()
+        figures = extract_article(article)
+        assert len(figures) == n
+        return time.process_time() - t
+
+    small = min(cost(1000) for _ in range(2))
+    large = min(cost(4000) for _ in range(2))
+    assert large < 8 * small, "sections are not found in linear time"
