@@ -10,7 +10,7 @@ import re
 import unicodedata
 from datetime import date
 
-_DATE_TEXT = re.compile(
+DATE_TEXT = re.compile(
     r"(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})\s?日?"
     r"(?:(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s?(?:Z|[+-]\d{2}:?\d{2})?)?\s*",
     re.ASCII,
@@ -27,7 +27,7 @@ def parse_date(text: str) -> date | None:
     >>> parse_date("2025-13-45") is None, parse_date("２０２５－０７－１５")
     (True, datetime.date(2025, 7, 15))
     """
-    match = _DATE_TEXT.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    match = DATE_TEXT.fullmatch(unicodedata.normalize("NFKC", text).strip())
     if match is None:
         return None
     return _date(int(match[1]), int(match[2]), int(match[3]))

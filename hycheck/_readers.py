@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from hycheck._dates import DATE_TEXT
+
 Problem = tuple[int, str]  # (1-based line, message); 0 when the line is unknown
 
 # Site clutter of listing dumps: lines that are neither articles nor problems.  Compared after
@@ -64,12 +66,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "链接", "网址"),
 }
 
-# A line that is a listing date, good or bad (2025-07-15, 2025/7/15 10:30, 2025年7月15日).
-_DATE_LINE = re.compile(
-    r"\d{4}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}\s?日?(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?",
-    re.ASCII,
-)
-
 
 @dataclass(slots=True)
 class Record:
@@ -101,7 +97,8 @@ def looks_like_date(line: str) -> bool:
     stripped = line.strip()
     if not 8 <= len(stripped) <= 40 or not stripped[0].isdecimal():
         return False
-    return _DATE_LINE.fullmatch(unicodedata.normalize("NFKC", stripped)) is not None
+    # the shape parse_date reads (2025-07-15, 2025/7/15 10:30, 2025-07-15T10:00:00+08:00)
+    return DATE_TEXT.fullmatch(unicodedata.normalize("NFKC", stripped)) is not None
 
 
 def read_dump(lines: list[str]) -> tuple[list[Record], list[Problem]]:
@@ -289,6 +286,8 @@ def read_csv(text: str) -> tuple[list[Record], list[Problem]]:
     """CSV (or tab / semicolon separated) with a header row naming title, body, published …"""
     header_line = text.split("\n", 1)[0]
     delimiter = max(",\t;", key=header_line.count)
+    # a scraped body can be longer than the csv module's default field limit (131,072)
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[Record] = []
     problems: list[Problem] = []

@@ -6,12 +6,14 @@ allowed and the rule ("948万亿元 = 9.48e14 CNY is above the district maximum 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from datetime import date
 from typing import Any
 
 from hycheck.expectations import Expectations
 from hycheck.model import Article, Code, Figure
+from hycheck.numbers import parse_cn_int
 from hycheck.periods import PERIOD_FORMS, period_bounds
 from hycheck.schemas import Rule
 
@@ -140,9 +142,21 @@ def article_message(rule: Rule, a: Article, exp: Expectations) -> str:
     return f"the stated date {stated} does not fit the title{where}"
 
 
+_CN_YEAR = re.compile("([一二〇零][〇零一二三四五六七八九]{3})年")
+
+
 def title_year(title: str) -> int | None:
-    """The first four-digit year written before 年 in a title (full-width digits too)."""
+    """The first year written before 年 in a title: 2018年, ２０１８年 or 二〇一八年.
+
+    >>> title_year("二〇一八年汉阳区政府工作报告"), title_year("２０１８年汉阳区政府工作报告")
+    (2018, 2018)
+    """
     text = unicodedata.normalize("NFKC", title)
+    spelled = _CN_YEAR.search(text)
+    if spelled is not None:
+        year = parse_cn_int(spelled.group(1))
+        if year is not None and 1900 <= year <= 2100:
+            return year
     i = text.find("年")
     while i >= 4:
         head = text[i - 4 : i]

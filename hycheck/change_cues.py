@@ -41,18 +41,6 @@ NEUTRAL_SUFFIXES: tuple[str, ...] = (
     "将",
 )
 
-# Administrative suffixes dropped to get a region's short form (汉阳区 → 汉阳).
-REGION_SUFFIXES: tuple[str, ...] = (
-    "特别行政区",
-    "自治区",
-    "自治州",
-    "自治县",
-    "区",
-    "市",
-    "县",
-    "省",
-)
-
 # -- series breaks ---------------------------------------------------------------------------
 
 # A sentence holding one of these near the metric may explain a break in its series.  Strong

@@ -17,6 +17,7 @@ that skips tearing the interpreter down (see ``run``).  Tests and other callers 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -232,6 +233,8 @@ _ONE_LINE = str.maketrans(dict.fromkeys("\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def _cmd_pages(args: argparse.Namespace) -> int:
+    from hycheck.textfmt import plain
+
     pages = _read(args.paths)
     out = _open_output(args.output)
     try:
@@ -247,7 +250,8 @@ def _cmd_pages(args: argparse.Namespace) -> int:
                 str(len(a.body)),
                 a.title,
             )
-            out.write("\t".join(c.translate(_ONE_LINE) for c in cells) + "\n")
+            # scraped titles may hold terminal escapes or bidi overrides: printed as text
+            out.write("\t".join(plain(c.translate(_ONE_LINE)) for c in cells) + "\n")
     finally:
         if out is not sys.stdout:
             out.close()
@@ -282,11 +286,23 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     _render(Report(findings=()), args)  # an unavailable format fails before any work
     expectations = load_expectations(*args.expectations)  # a broken file exits 2 here
+    if args.baseline is not None and not Path(args.baseline).exists():
+        raise CLIError(f"--baseline {args.baseline}: no such file or directory")
     pages = _read(args.paths)
     figures = _extract(pages, args.jobs, expectations)  # user metrics are read too
     findings = validate(figures, pages, expectations)
-    findings += _cross_checks(pages, figures, expectations, args.baseline, args.jobs)
+    findings += _cross_checks(pages, figures, expectations)
+    baseline_problems: list[str] = []
+    if args.baseline is not None:
+        # a bad page of the baseline is reported like a bad page of the scrape: the rest is
+        # still diffed, and the exit code is 2
+        changes, baseline_problems = _baseline_changes(
+            args.baseline, pages, figures, expectations, args.jobs
+        )
+        findings += changes
     report = Report.of(findings, pages, figures)
+    if baseline_problems:
+        report = dataclasses.replace(report, problems=[*report.problems, *baseline_problems])
     text = _render(report, args)
     out = _open_output(args.output)
     try:
@@ -295,34 +311,34 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if out is not sys.stdout:
             out.close()
     _step_summary(report)
-    if pages.problems:
+    if report.problems:
         return 2
     return _verdict(findings, args.fail_on)
 
 
 def _cross_checks(
+    pages: Pages, figures: Sequence[Figure], expectations: Expectations
+) -> list[Finding]:
+    """Findings across documents: conflicts, revisions, targets, series, arithmetic."""
+    from hycheck.conflicts import find_conflicts
+
+    return find_conflicts(figures, pages, expectations=expectations)
+
+
+def _baseline_changes(
+    baseline: str,
     pages: Pages,
     figures: Sequence[Figure],
     expectations: Expectations,
-    baseline: str | None,
-    jobs: int = 1,
-) -> list[Finding]:
-    """Findings across documents (conflicts, revisions, targets, series, arithmetic) and,
-    with ``--baseline``, the changes since an earlier scrape."""
-    from hycheck.conflicts import find_conflicts
+    jobs: int,
+) -> tuple[list[Finding], list[str]]:
+    """What changed since the earlier scrape ``baseline``, and the problems met reading it."""
+    from hycheck.diff import diff_scrapes
 
-    findings = find_conflicts(figures, pages, expectations=expectations)
-    if baseline is not None:
-        from hycheck.diff import diff_scrapes
-
-        if not Path(baseline).exists():
-            raise CLIError(f"--baseline {baseline}: no such file or directory")
-        old = _read([baseline])
-        if old.problems:
-            raise CLIError(f"--baseline {baseline}: could not be read cleanly (see above)")
-        old_figures = _extract(old, jobs, expectations)
-        findings += diff_scrapes(old, old_figures, pages, figures, expectations=expectations)
-    return findings
+    old = _read([baseline])
+    old_figures = _extract(old, jobs, expectations)
+    changes = diff_scrapes(old, old_figures, pages, figures, expectations=expectations)
+    return changes, [f"baseline {problem}" for problem in old.problems]
 
 
 def _step_summary(report: Report) -> None:

@@ -20,6 +20,7 @@ Groups are formed by hashing, so the work grows with the group sizes, not with a
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -67,7 +68,10 @@ def _find_conflicts(
     from hycheck.series import series_findings
 
     rules = coerce_rules(expectations)
-    figs = _dedupe(figures)
+    # a value that is not a finite number is validation's bad_figure, not a comparison's
+    figs = _dedupe(
+        f for f in figures if math.isfinite(f.value) and (f.upper is None or math.isfinite(f.upper))
+    )
     arts = sorted({(a.page, a.doc): a for a in articles}.values(), key=lambda a: (a.page, a.doc))
     order = DocOrder(arts)
     out = cross_document_findings(figs, order, rules)

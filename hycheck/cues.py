@@ -70,11 +70,11 @@ def governing_estimate(
     if first < first_figure:  # 预计全年…;…: it governs the whole sentence
         named = _YEAR_AFTER.match(text, first_end)
         return first, int(named.group(1)) if named else None, True
-    opens = False
     named = _YEAR_AFTER.match(text, last_end)
     year = int(named.group(1)) if named else None
-    if opens or ";" not in text[at : q.start] or year is not None:
-        return at, year, opens or ";" not in text[at : q.start]
+    own_part = ";" not in text[at : q.start]
+    if own_part or year is not None:
+        return at, year, own_part
     return None
 
 

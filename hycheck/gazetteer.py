@@ -25,7 +25,16 @@ from typing import Any
 
 from hycheck import _places
 
-__all__ = ["LEVELS", "Place", "ancestors", "find_places", "lookup", "places"]
+__all__ = [
+    "LEVELS",
+    "Place",
+    "ancestors",
+    "find_places",
+    "level_of",
+    "lookup",
+    "places",
+    "short_name",
+]
 
 LEVELS: tuple[str, ...] = ("country", "province", "city", "district")
 """The levels of a place, from the widest to the narrowest."""
@@ -145,3 +154,55 @@ def _misplaced(place: Place, start: int, before: list[tuple[int, int, Place]]) -
     if prev_end != start or prev.level not in ("city", "province"):
         return False
     return prev.name not in {p.name for p in ancestors(place.name)}
+
+
+# The level of a place the gazetteer does not list, by the end of its name, longest first.
+_LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("特别行政区", "province"),
+    ("自治区", "province"),
+    ("自治州", "city"),
+    ("地区", "city"),
+    ("省", "province"),
+    ("市", "city"),
+    ("州", "city"),
+    ("盟", "city"),
+    ("区", "district"),
+    ("县", "district"),
+    ("旗", "district"),
+)
+_COUNTRY_WORDS = frozenset({"中国", "全国", "我国", "中华人民共和国"})
+
+
+def level_of(name: str) -> str:
+    """ "district", "city", "province", "country", or "" when the level is unknown: the
+    gazetteer's when it lists the place, else by the ending of the name.
+
+    >>> level_of("汉阳区"), level_of("武汉市"), level_of("广西壮族自治区"), level_of("碧江区")
+    ('district', 'city', 'province', 'district')
+    >>> level_of("全国"), level_of("")
+    ('country', '')
+    """
+    name = (name or "").strip()
+    if not name:
+        return ""
+    place = _INDEX.get(name)
+    if place is not None:
+        return place.level
+    if name in _COUNTRY_WORDS:
+        return "country"
+    for suffix, level in _LEVEL_SUFFIXES:
+        if name.endswith(suffix):
+            return level
+    return ""
+
+
+def short_name(name: str) -> str:
+    """The short form a text uses for a place (汉阳区 → 汉阳): its alias when the gazetteer
+    lists one, else the name without its level suffix (碧江区 → 碧江)."""
+    place = _INDEX.get(name)
+    if place is not None and place.aliases:
+        return place.aliases[0]
+    for suffix, _ in _LEVEL_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name

@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from hycheck.change_cues import NEUTRAL_SUFFIXES, OVER_CUES, OWNER_PREFIXES, REGION_SUFFIXES
+from hycheck.change_cues import NEUTRAL_SUFFIXES, OVER_CUES, OWNER_PREFIXES
 from hycheck.model import Bound, Figure, Kind
 
 INF = math.inf
@@ -270,10 +270,9 @@ def norm_text(text: str) -> str:
 
 
 def region_short(region: str) -> str:
-    for suffix in REGION_SUFFIXES:
-        if region.endswith(suffix) and len(region) > len(suffix) + 1:
-            return region[: -len(suffix)]
-    return region
+    from hycheck.gazetteer import short_name
+
+    return short_name(region)
 
 
 @functools.lru_cache(maxsize=65536)

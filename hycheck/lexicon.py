@@ -114,7 +114,6 @@ VISITOR_CONTEXT: Final = ("游客", "旅客", "人次", "客流")
 
 MONEY_UNITS: Final = frozenset({"CNY", "USD", "EUR", "HKD", "JPY", "GBP", "AUD", "TWD"})
 COUNT_UNITS: Final = frozenset({"item", "person", "person_time", "household"})
-RATE_UNITS: Final = frozenset({"percent", "permille", "pp", "ratio"})
 
 IDIOMS: Final[dict[str, tuple[float, str, str]]] = {
     # surface → (value, unit, bound): quantities written as words
@@ -138,8 +137,6 @@ VAGUE_COUNTS: Final = (
 
 # -- magnitude words standing alone (百亿, 千亿, 亿元以上) ---------------------------------------
 
-THRESHOLD_AFTER: Final = ("台阶", "大关", "关口")
-"""After a figure: the figure is a threshold passed (跨越三百亿元台阶): bound ge."""
 
 SCALE_NOUNS: Final = (
     "台阶", "大关", "关口", "级", "量级", "规模", "产业", "产业集群", "集群", "商圈", "俱乐部",
@@ -248,11 +245,7 @@ QUOTE_MAX: Final = 30
 CUMULATIVE_CUES: Final = ("累计", "累积")
 YEAR_TO_DATE_CUES: Final = ("今年以来", "年初以来", "年内", "本年度内", "至目前", "截至目前")
 """With these, 累计 is the total so far this year: an actual of that period."""
-FLOW_VERBS: Final = (
-    "完成", "实现", "引进", "投入", "到位", "新增", "新建", "建成", "改造", "新改扩建", "开办",
-    "落户", "签约", "争取", "落实", "征收", "筹措", "帮助", "培育", "解决", "安置", "发放",
-)  # fmt: skip
-"""Verbs of things done: over a multi-year review, their amounts add up (cumulative)."""
+
 LEVEL_VERBS: Final = (
     "跨越", "迈上", "迈入", "达到", "突破", "跻身", "跨入", "成为", "保持", "位居", "提高到",
     "增至", "增长到", "上升到",
@@ -322,7 +315,7 @@ MULTIYEAR_CUES: Final = (
 )  # fmt: skip
 """In a report's review, these switch the running period to the five years ending with it."""
 
-PLAN_PERIOD_TIME_WORDS: Final = ("时期", "期间", "以来", "规划期", "末")
+PLAN_PERIOD_TIME_WORDS: Final = ("时期", "期间", "以来", "规划期", "期末", "末")
 """After a plan name (“十三五”时期) it names a time, not a plan document (“十三五”规划)."""
 
 # -- sections of a work report ------------------------------------------------------------------

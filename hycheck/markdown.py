@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from hycheck.markdown_base import Writer, label, num, plural, sev, show, written
+from hycheck.markdown_base import Writer, label, num, sev, show, written
 from hycheck.markdown_figures import pairs, series
 from hycheck.model import Code, Figure, Finding
 from hycheck.report import Location, Report, locate
@@ -23,6 +23,7 @@ from hycheck.textfmt import (
     md,
     number,
     percent,
+    plural,
     quantity,
     signed,
 )

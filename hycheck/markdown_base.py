@@ -18,10 +18,6 @@ def sev(f: Finding) -> str:
     return f"**{f.severity}**" if f.severity == Severity.ERROR else str(f.severity)
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
 def label(fig: Figure) -> str:
     """What a figure measures: 地区生产总值 (2017, estimate)."""
     extra = [fig.period] if fig.period != "unknown" else []

@@ -1,48 +1,23 @@
-"""Numbers as written in Chinese prose → exact values.
+"""Chinese numerals → integers, and back.
 
-Pure functions on *normalised* text (see ``hycheck.normalize``): Arabic digits with decimals
-and thousands separators, Chinese numerals (五百亿, 一千二百, 两万, 二〇二一), and the magnitude
-words that follow a number (1.65万, 2.3万亿).  Values are computed exactly with integers and
-converted to ``float`` once, so 1.65万 is 16500.0, not 16500.000000000002.
+Pure functions on *normalised* text (see ``hycheck.normalize``): 五百亿, 一千二百, 两万,
+二〇二一.  Arabic digits and the magnitude words after them (1.65万) are read by
+``hycheck.scan``, exactly, with integers.
 
->>> parse_arabic("1,200.5")
-1200.5
 >>> parse_cn_int("五百亿")
 50000000000
 >>> parse_cn_int("一千二百")
 1200
->>> scale(parse_arabic_exact("1.65"), 10**4)
-16500.0
 >>> to_cn_numeral(120000)
 '十二万'
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from hycheck.lexicon import CN_DIGITS, CN_LARGE_UNITS, CN_SMALL_UNITS
 
 MAX_CN_LENGTH = 40
 """Longer runs of numeral characters are not numbers (and are not parsed: hostile input)."""
-
-
-def parse_arabic_exact(text: str) -> Fraction:
-    """``"1,200.5"`` → ``Fraction(2401, 2)``: exact, thousands separators dropped."""
-    whole, _, frac = text.replace(",", "").partition(".")
-    if not frac:
-        return Fraction(int(whole))
-    return Fraction(int(whole + frac), 10 ** len(frac))
-
-
-def parse_arabic(text: str) -> float:
-    """``"445.3"`` → ``445.3``."""
-    return float(parse_arabic_exact(text))
-
-
-def scale(value: Fraction | int, multiplier: int | float | Fraction) -> float:
-    """``value × multiplier`` computed exactly, then rounded once to a float."""
-    return float(Fraction(value) * Fraction(multiplier))
 
 
 def parse_cn_int(text: str) -> int | None:

@@ -170,6 +170,8 @@ _GB = {"gb2312", "gbk", "x-gbk", "cp936", "gb_2312-80", "euc-cn", "gb18030"}
 # Single-byte charsets decode any bytes: a page declaring one but holding valid UTF-8 (a
 # template default left in place) is read as UTF-8, or its Chinese would turn to mojibake.
 _LATIN = {"latin-1", "iso8859-1", "cp1252", "ascii"}
+_WIDE = ("utf-16", "utf_16", "utf-32", "utf_32")  # decode almost any bytes: as the HTML
+# standard says, a page that declares them in a meta tag is read as UTF-8
 
 
 def _decode(data: bytes, html: bool) -> str:
@@ -187,6 +189,8 @@ def _decode(data: bytes, html: bool) -> str:
         encoding = "gb18030" if declared in _GB else declared
         try:
             name = codecs.lookup(encoding).name
+            if name.startswith(_WIDE):
+                name = "utf-8"
             if name not in _LATIN or not _is_utf8(data):
                 return data.decode(name)
         except (LookupError, UnicodeDecodeError):

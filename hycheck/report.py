@@ -28,7 +28,7 @@ from hycheck.report_json import (
     finding_to_dict,
     to_plain,
 )
-from hycheck.textfmt import plain
+from hycheck.textfmt import plain, plural
 
 __all__ = [
     "FORMATS",
@@ -313,8 +313,12 @@ def render_text(report: Report) -> str:
         out.append(plain(f"{where}: {f.severity}: {f.code}: {f.message} ({ev})"))
     out.extend(plain(f"problem: {p}") for p in report.problems)
     s = report.summary()
-    counts = ", ".join(f"{n} {sev}" for sev, n in s["by_severity"].items())
-    out.append(f"{s['pages']} pages, {s['articles']} articles, {s['figures']} figures: {counts}")
+    counts = ", ".join(
+        plural(n, str(sev), "info" if sev == "info" else None)
+        for sev, n in s["by_severity"].items()
+    )
+    read = [plural(s["pages"], "page"), plural(s["articles"], "article")]
+    out.append(f"{', '.join(read)}, {plural(s['figures'], 'figure')}: {counts}")
     return "\n".join(out) + "\n"
 
 

@@ -289,3 +289,8 @@ def chart_scale(unit: str, largest: float) -> tuple[float, str]:
     if largest >= 1e4:
         return 1e4, "万" + word
     return 1.0, word
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``plural(1, "page") == "1 page"``, ``plural(2, "page") == "2 pages"``."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"

@@ -63,7 +63,7 @@ _TIME = re.compile(
     rf"|(?P<month>{_MONTH})月(?!\d{{1,2}}日|[一二三四五六七八九十]+日))?"
     rf"(?P<since_end>{_alternation(lx.SINCE_WORDS)})?"
     rf"|[“\"「]?(?P<plan>{_alternation(lx.PLAN_PERIODS)})[”\"」]?"
-    rf"(?P<plan_word>时期|期间|以来|规划期|期末|末)?"
+    rf"(?P<plan_word>{_alternation(lx.PLAN_PERIOD_TIME_WORDS)})?"
     rf"|(?P<relative>{_alternation(lx.RELATIVE_YEARS)})(?P<rel_quarter>{_QUARTER})?"
     rf"|(?P<review>{_alternation(lx.REVIEW_YEAR_WORDS)})"
     rf"|(?P<multiyear>{_alternation(lx.MULTIYEAR_CUES)})"

@@ -11,7 +11,6 @@ its unit and the allowed range.  Bad data never raises; a bad expectation file r
 
 from __future__ import annotations
 
-import importlib
 import math
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -25,6 +24,7 @@ import pandera.pandas as pa
 from hycheck._gc import paused
 from hycheck._validate_text import article_message, figure_details, figure_message, title_year
 from hycheck.expectations import Expectations, load_expectations
+from hycheck.gazetteer import level_of
 from hycheck.model import FIGURE_COLUMNS, Article, Bound, Code, Figure, Finding, Kind, Severity
 from hycheck.schemas import (
     RECORD_ONLY_TYPED,
@@ -36,57 +36,8 @@ from hycheck.schemas import (
 
 __all__ = ["prepare_articles", "prepare_figures", "region_level", "validate", "validate_frame"]
 
-# Region level by the end of a place name, longest suffix first (a language rule, as data).
-_LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("特别行政区", "province"),
-    ("自治区", "province"),
-    ("自治州", "city"),
-    ("地区", "city"),
-    ("省", "province"),
-    ("市", "city"),
-    ("州", "city"),
-    ("盟", "city"),
-    ("区", "district"),
-    ("县", "district"),
-    ("旗", "district"),
-)
-_COUNTRY = frozenset({"中国", "全国", "我国", "中华人民共和国"})
-
-
-def _gazetteer_lookup() -> Callable[[str], Any] | None:
-    try:  # hycheck.gazetteer is optional here: it lands from another branch
-        module = importlib.import_module("hycheck.gazetteer")
-    except ImportError:
-        return None
-    lookup = getattr(module, "lookup", None)
-    return lookup if callable(lookup) else None
-
-
-def region_level(name: str) -> str:
-    """ "district", "city", "province", "country", or "" when the level is unknown.
-
-    The gazetteer decides when it knows the place; otherwise the name's ending does.
-
-    >>> region_level("汉阳区"), region_level("武汉市"), region_level("广西壮族自治区")
-    ('district', 'city', 'province')
-    >>> region_level("全国"), region_level("")
-    ('country', '')
-    """
-    name = (name or "").strip()
-    if not name:
-        return ""
-    lookup = _gazetteer_lookup()
-    if lookup is not None:
-        place = lookup(name)
-        level = getattr(place, "level", None)
-        if isinstance(level, str) and level:
-            return level
-    if name in _COUNTRY:
-        return "country"
-    for suffix, level in _LEVEL_SUFFIXES:
-        if name.endswith(suffix):
-            return level
-    return ""
+region_level = level_of
+"""A region's level (district, city, province, country): see ``hycheck.gazetteer.level_of``."""
 
 
 # -- frames ----------------------------------------------------------------------------------

@@ -205,7 +205,7 @@ def test_text_format_gives_page_line_severity_code_and_evidence() -> None:
         "between scrapes (948亿元 → 984亿元; article 0 at 212: "
         "【投资汉阳区】2018年武汉市汉阳区政府工作报告)"
     ) in lines
-    assert lines[-1] == "3 pages, 7 articles, 212 figures: 2 error, 3 warning, 2 info"
+    assert lines[-1] == "3 pages, 7 articles, 212 figures: 2 errors, 3 warnings, 2 info"
 
 
 def test_text_format_keeps_each_finding_on_one_line_without_terminal_controls() -> None:
