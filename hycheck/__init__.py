@@ -6,8 +6,8 @@ The pipeline, one function a stage::
     figures = hycheck.extract(pages)                      # articles → figures
     exp = hycheck.load_expectations()                     # expectations/*.yaml
     findings = hycheck.validate(figures, pages, exp)      # pandera schemas → findings
-    findings += hycheck.find_conflicts(figures, pages)    # across documents and years
-    print(hycheck.render_markdown(hycheck.Report(findings, sources=pages)))
+    findings += hycheck.find_conflicts(figures, pages, expectations=exp)
+    print(hycheck.render_markdown(hycheck.Report.of(findings, pages, figures)))
 
 Every stage takes and returns plain records (``Article``, ``Figure``, ``Finding``), and
 ``figures_frame`` gives the figures as a pandas DataFrame with one fixed column list.

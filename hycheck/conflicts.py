@@ -31,6 +31,7 @@ from typing import Any
 from hycheck._gc import paused
 from hycheck.intervals import (
     CompareRules,
+    RuleSource,
     coerce_rules,
     is_growth,
     is_outcome,
@@ -50,7 +51,7 @@ def find_conflicts(
     figures: Iterable[Figure],
     articles: Iterable[Article] = (),
     *,
-    expectations: Any = None,
+    expectations: RuleSource | CompareRules | None = None,
 ) -> list[Finding]:
     """Every cross-document, series and arithmetic finding, sorted; independent of input order.
 
@@ -62,7 +63,9 @@ def find_conflicts(
 
 
 def _find_conflicts(
-    figures: Iterable[Figure], articles: Iterable[Article], expectations: Any
+    figures: Iterable[Figure],
+    articles: Iterable[Article],
+    expectations: RuleSource | CompareRules | None,
 ) -> list[Finding]:
     from hycheck.arithmetic import arithmetic_findings
     from hycheck.series import series_findings

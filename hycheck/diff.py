@@ -30,6 +30,7 @@ from typing import Any
 from hycheck._gc import paused
 from hycheck.intervals import (
     CompareRules,
+    RuleSource,
     coerce_rules,
     masked_text,
     norm_label,
@@ -52,7 +53,7 @@ def diff_scrapes(
     new_articles: Iterable[Article],
     new_figures: Iterable[Figure],
     *,
-    expectations: Any = None,
+    expectations: RuleSource | CompareRules | None = None,
 ) -> list[Finding]:
     """The findings between two scrapes, sorted by ``Finding.sort_key``.
 
@@ -69,7 +70,7 @@ def _diff_scrapes(
     old_figures: Iterable[Figure],
     new_articles: Iterable[Article],
     new_figures: Iterable[Figure],
-    expectations: Any,
+    expectations: RuleSource | CompareRules | None,
 ) -> list[Finding]:
     rules = coerce_rules(expectations)
     old = _Scrape(old_articles, old_figures)

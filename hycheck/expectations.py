@@ -37,6 +37,7 @@ __all__ = [
     "MetricRule",
     "Range",
     "ShareRule",
+    "Sources",
     "TitleRule",
     "UnitRule",
     "default_expectations_dir",
@@ -45,6 +46,43 @@ __all__ = [
 
 DEFAULTS_FILE = "defaults.yaml"
 SHIPPED_LABEL = "expectations"  # how shipped files are named in messages and rules
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """Which file last set each key path of a layered rule.
+
+    A user's file may override one key of a shipped metric (``range.district``) and leave the
+    rest: a finding must then name the file that set the key it enforces, not the last file
+    that touched the metric.
+    """
+
+    paths: Mapping[str, str]
+    fallback: str
+
+    def of(self, key: str) -> str:
+        """The file that set ``key`` (or the nearest enclosing key): 'range.city' → file."""
+        while key:
+            if key in self.paths:
+                return self.paths[key]
+            key = key[: key.rindex("[")] if key.endswith("]") else key.rpartition(".")[0]
+        return self.fallback
+
+    def rule(self, key: str) -> str:
+        """'<file>:<key path>', the name of the check compiled from ``key``."""
+        return f"{self.of(key)}:{key}"
+
+
+def _record(paths: dict[str, str], data: Mapping[str, Any], file: str, prefix: str = "") -> None:
+    """Note ``file`` as the source of every key path of ``data`` (merged as deep_merge does)."""
+    for key, value in data.items():
+        path = f"{prefix}.{key}" if prefix else str(key)
+        if isinstance(value, dict):
+            _record(paths, value, file, path)
+        else:  # a scalar or list replaces whatever stood under the key
+            for stale in [p for p in paths if p.startswith(path + ".")]:
+                del paths[stale]
+        paths[path] = file
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +110,7 @@ class UnitRule:
     signed: bool
     range: Range
     tolerance: tuple[float, float]
-    file: str
+    file: str  # the file that last set a key of this unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +118,7 @@ class MetricRule:
     """The expectations of one canonical metric (one file, possibly layered)."""
 
     metric: str
-    file: str
+    file: str  # the last file that set a key of this metric
     names: tuple[str, ...]
     exclude: tuple[str, ...]
     headline: bool  # a figure's ``metric`` is this key; else its rules apply by metric_text
@@ -92,6 +130,11 @@ class MetricRule:
     tolerance: tuple[float, float] | None
     max_change: float | None
     severity: Severity
+    sources: Sources | None = None  # per key path; None: every key is from ``file``
+
+    def rule(self, key: str) -> str:
+        """'<file>:<key>' naming the file that set ``key`` of this metric."""
+        return self.sources.rule(key) if self.sources else f"{self.file}:{key}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +188,11 @@ class DateRules:
     stale_after_days: int | None
     stale_severity: Severity
     file: str
+    sources: Sources | None = None  # per key path under ``dates``
+
+    def rule(self, key: str) -> str:
+        """'<file>:dates.<key>' naming the file that set it."""
+        return self.sources.rule(f"dates.{key}") if self.sources else f"{self.file}:dates.{key}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +207,7 @@ class Expectations:
     severity: Severity  # severity of the per-unit default rules
     defaults_file: str
     files: tuple[str, ...] = ()
+    defaults_sources: Sources | None = None  # per key path of the merged defaults
     _names: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _index: _NameIndex | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -293,9 +342,10 @@ def load_expectations(*dirs: str | os.PathLike[str], defaults: bool = True) -> E
     layers.extend((Path(d).as_posix(), Path(d)) for d in dirs)
 
     merged_defaults: dict[str, Any] = {}
+    defaults_paths: dict[str, str] = {}
     defaults_file = ""
     merged_metrics: dict[str, dict[str, Any]] = {}
-    metric_file: dict[str, str] = {}
+    metric_paths: dict[str, dict[str, str]] = {}
     files: list[str] = []
     for label, path in layers:
         for display, data in _read_layer(label, path):
@@ -303,14 +353,17 @@ def load_expectations(*dirs: str | os.PathLike[str], defaults: bool = True) -> E
             if "metric" in data:
                 metric = data["metric"]
                 deep_merge(merged_metrics.setdefault(metric, {}), data)
-                metric_file[metric] = display
+                _record(metric_paths.setdefault(metric, {}), data, display)
             else:
                 deep_merge(merged_defaults, data)
+                _record(defaults_paths, data, display)
                 defaults_file = display
     if not defaults_file:
         where = layers[0][0] if layers else "(no directory)"
         raise ExpectationError(where, DEFAULTS_FILE, "no defaults file was given")
-    return _build(merged_defaults, defaults_file, merged_metrics, metric_file, tuple(files))
+    metric_sources = {m: Sources(p, p["metric"]) for m, p in metric_paths.items()}
+    dsrc = Sources(defaults_paths, defaults_file)
+    return _build(merged_defaults, dsrc, merged_metrics, metric_sources, tuple(files))
 
 
 def _read_layer(label: str, path: Path) -> list[tuple[str, dict[str, Any]]]:
@@ -344,40 +397,39 @@ def _read_layer(label: str, path: Path) -> list[tuple[str, dict[str, Any]]]:
 # -- building the typed value ----------------------------------------------------------------
 
 
-def _rng(raw: Mapping[str, Any] | None, rule: str, file: str) -> Range:
+def _rng(raw: Mapping[str, Any] | None, src: Sources, key: str) -> Range:
     raw = raw or {}
     lo, hi = raw.get("min"), raw.get("max")
     if lo is not None and hi is not None and lo > hi:
-        key = rule.split(":", 1)[1]
-        raise ExpectationError(file, key, f"min {lo:g} is above max {hi:g}")
-    return Range(lo, hi, rule)
+        raise ExpectationError(src.of(key), key, f"min {lo:g} is above max {hi:g}")
+    return Range(lo, hi, src.rule(key))
 
 
 def _build(
     d: dict[str, Any],
-    dfile: str,
+    ds: Sources,
     metrics_raw: dict[str, dict[str, Any]],
-    metric_file: dict[str, str],
+    msrc: dict[str, Sources],
     files: tuple[str, ...],
 ) -> Expectations:
     for key in ("units", "share", "intervals", "dates"):
         if key not in d:
-            raise ExpectationError(dfile, key, "missing key in the defaults")
+            raise ExpectationError(ds.fallback, key, "missing key in the defaults")
     units: dict[str, UnitRule] = {}
     for unit, u in d["units"].items():
         units[unit] = UnitRule(
             unit=unit,
             relative=u.get("relative", False),
             signed=u.get("signed", False),
-            range=_rng(u.get("range"), f"{dfile}:units.{unit}.range", dfile),
+            range=_rng(u.get("range"), ds, f"units.{unit}.range"),
             tolerance=_tol(u.get("tolerance")),
-            file=dfile,
+            file=ds.of(f"units.{unit}"),
         )
     severity = Severity(d.get("severity", "warning"))
     s = d["share"]
     share = ShareRule(
         cues=tuple(s.get("cues", ())),
-        range=_rng(s.get("range"), f"{dfile}:share.range", dfile),
+        range=_rng(s.get("range"), ds, "share.range"),
         severity=Severity(s.get("severity", "error")),
     )
     iv = d["intervals"]
@@ -387,19 +439,19 @@ def _build(
         rounding=iv.get("rounding", True),
         gt_open=iv.get("gt_open", True),
     )
-    dates = _dates(d["dates"], dfile)
+    dates = _dates(d["dates"], ds)
 
     metrics: dict[str, MetricRule] = {}
     owner: dict[str, str] = {}
     for metric in sorted(metrics_raw):
-        m, file = metrics_raw[metric], metric_file[metric]
+        m, src = metrics_raw[metric], msrc[metric]
         for key in ("names", "units"):
             if not m.get(key):
-                raise ExpectationError(file, key, f"metric {metric!r} needs {key}")
+                raise ExpectationError(src.of(key), key, f"metric {metric!r} needs {key}")
         for i, unit in enumerate(m["units"]):
             if unit not in units:
                 raise ExpectationError(
-                    file,
+                    src.of("units"),
                     f"units[{i}]",
                     f"unknown unit {unit!r}",
                     allowed=sorted(units),
@@ -409,9 +461,9 @@ def _build(
             if name in owner and owner[name] != metric:
                 other = owner[name]
                 raise ExpectationError(
-                    file,
+                    src.of("names"),
                     "names",
-                    f"name {name!r} also names {other!r} ({metric_file[other]})",
+                    f"name {name!r} also names {other!r} ({msrc[other].of('names')})",
                     hint="a name must point at one metric",
                 )
             owner[name] = metric
@@ -419,29 +471,30 @@ def _build(
         ranges: dict[str, Range] = {}
         if {"min", "max"} & set(raw_range) and set(LEVELS) & set(raw_range):
             raise ExpectationError(
-                file, "range", "mixes min/max with ranges by level after layering"
+                src.of("range"), "range", "mixes min/max with ranges by level after layering"
             )
         if set(raw_range) <= {"min", "max"}:
             if raw_range:
-                ranges[""] = _rng(raw_range, f"{file}:range", file)
+                ranges[""] = _rng(raw_range, src, "range")
         else:
             for level in LEVELS:
                 if level in raw_range:
-                    ranges[level] = _rng(raw_range[level], f"{file}:range.{level}", file)
+                    ranges[level] = _rng(raw_range[level], src, f"range.{level}")
         metrics[metric] = MetricRule(
             metric=metric,
-            file=file,
+            file=src.fallback,
             names=tuple(m["names"]),
             exclude=tuple(m.get("exclude", ())),
             headline=bool(m.get("headline", True)),
             units=tuple(m["units"]),
             ranges=ranges,
-            growth=_rng(m["growth"], f"{file}:growth", file) if "growth" in m else None,
-            share=_rng(m["share"], f"{file}:share", file) if "share" in m else None,
+            growth=_rng(m["growth"], src, "growth") if "growth" in m else None,
+            share=_rng(m["share"], src, "share") if "share" in m else None,
             kinds=tuple(m.get("kinds") or [k.value for k in Kind]),
             tolerance=_tol(m["tolerance"]) if "tolerance" in m else None,
             max_change=(m.get("change") or {}).get("max_rel"),
             severity=Severity(m.get("severity", "error")),
+            sources=src,
         )
     return Expectations(
         units=units,
@@ -450,8 +503,9 @@ def _build(
         interval_rules=intervals,
         dates=dates,
         severity=severity,
-        defaults_file=dfile,
+        defaults_file=ds.fallback,
         files=files,
+        defaults_sources=ds,
         _names={m: r.names for m, r in metrics.items()},
     )
 
@@ -461,14 +515,15 @@ def _tol(raw: Mapping[str, Any] | None) -> tuple[float, float]:
     return (float(raw.get("rel", 0.0)), float(raw.get("abs", 0.0)))
 
 
-def _dates(raw: Mapping[str, Any], file: str) -> DateRules:
+def _dates(raw: Mapping[str, Any], src: Sources) -> DateRules:
     titles = []
     for i, t in enumerate(raw.get("titles", ())):
         start = (t["from"]["year"], t["from"]["month"])
         end = (t["to"]["year"], t["to"]["month"])
+        key = f"dates.titles[{i}]"
         if start > end:
-            raise ExpectationError(file, f"dates.titles[{i}]", "from is after to")
-        titles.append(TitleRule(t["cue"], *start, *end, rule=f"{file}:dates.titles[{i}]"))
+            raise ExpectationError(src.of(key), key, "from is after to")
+        titles.append(TitleRule(t["cue"], *start, *end, rule=src.rule(key)))
     stale = raw.get("stale") or {}
     return DateRules(
         severity=Severity(raw.get("severity", "error")),
@@ -477,5 +532,6 @@ def _dates(raw: Mapping[str, Any], file: str) -> DateRules:
         titles=tuple(titles),
         stale_after_days=stale.get("after_days"),
         stale_severity=Severity(stale.get("severity", "info")),
-        file=file,
+        file=src.of("dates"),
+        sources=src,
     )

@@ -94,6 +94,8 @@ def _extract(article: Article, vocab: Vocabulary) -> list[Figure]:
 
 
 def _vocabulary_of(expectations: Expectations | None, metrics: MetricNames | None) -> Vocabulary:
+    if metrics is not None and expectations is not None:
+        raise ValueError("give expectations or metrics, not both: both name the metrics")
     if metrics is not None:
         return vocabulary(metrics)
     exp = expectations if expectations is not None else _shipped()

@@ -28,12 +28,20 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from hycheck.change_cues import NEUTRAL_SUFFIXES, OVER_CUES, OWNER_PREFIXES
 from hycheck.model import Bound, Figure, Kind
 
 INF = math.inf
+
+
+class RuleSource(Protocol):
+    """What the change stages read from expectations (``Expectations`` has it)."""
+
+    def tolerance(self, metric: str, unit: str) -> tuple[float, float]: ...
+
+    def max_annual_change(self, metric: str) -> float | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +65,7 @@ class CompareRules:
     scale_factor: float = 3.0  # same metric, values this many times apart: scale_mismatch
     tolerances: Mapping[str, tuple[float, float]] = field(default_factory=dict)
     annual_changes: Mapping[str, float] = field(default_factory=dict)
-    source: Any = None
+    source: RuleSource | None = None
 
     def tolerance(self, metric: str, unit: str) -> tuple[float, float]:
         """(rel, abs) under which two figures of this metric and unit count as equal."""
@@ -81,7 +89,9 @@ class CompareRules:
 DEFAULT_RULES = CompareRules()
 
 
-def rules_from_expectations(expectations: Any = None, **overrides: Any) -> CompareRules:
+def rules_from_expectations(
+    expectations: RuleSource | None = None, **overrides: Any
+) -> CompareRules:
     """The comparison rules of an ``Expectations`` object (defaults when ``None``).
 
     Reads ``expectations.interval_rules`` (``approx``, ``over``, ``rounding``, ``gt_open``,
@@ -99,7 +109,7 @@ def rules_from_expectations(expectations: Any = None, **overrides: Any) -> Compa
     return CompareRules(**values)
 
 
-def coerce_rules(expectations: Any) -> CompareRules:
+def coerce_rules(expectations: RuleSource | CompareRules | None) -> CompareRules:
     """``CompareRules`` as given, built from an ``Expectations`` object, or the defaults."""
     if isinstance(expectations, CompareRules):
         return expectations

@@ -138,7 +138,11 @@ def _structure(
     unsigned = [u for u, r in exp.units.items() if not r.signed]
     metrics = (*sorted(exp.metrics), "other")
     err = Severity.ERROR
+    ds = exp.defaults_sources
     df = exp.defaults_file
+
+    def dkey(key: str) -> str:
+        return ds.rule(key) if ds else f"{df}:{key}"
 
     def col(name: str, dtype: object, *checks: pa.Check, nullable: bool = False) -> pa.Column:
         if records and dtype is str:  # found to be str (or None where nullable) before:
@@ -149,7 +153,7 @@ def _structure(
     def r(name: str, code: Code, column: str, check: str, allowed: Sequence[str] = ()) -> Rule:
         return Rule(name, code, err, column, check, allowed=tuple(allowed))
 
-    k_unit = r(f"{df}:units", Code.UNIT_NOT_ALLOWED, "unit", "isin", units)
+    k_unit = r(dkey("units"), Code.UNIT_NOT_ALLOWED, "unit", "isin", units)
     k_metric = Rule(
         f"{STRUCTURE}:metric", Code.BAD_FIGURE, Severity.WARNING, "metric", "isin", allowed=metrics
     )
@@ -161,7 +165,7 @@ def _structure(
     k_value = r(f"{STRUCTURE}:value", Code.BAD_FIGURE, "value", "finite")
     k_span = r(f"{STRUCTURE}:surface", Code.BAD_FIGURE, "surface", "span")
     k_upper = r(f"{STRUCTURE}:upper", Code.BAD_FIGURE, "upper", "upper_ge_value")
-    k_sign = r(f"{df}:units.signed", Code.OUT_OF_RANGE, "value", "not_negative", unsigned)
+    k_sign = r(dkey("units.signed"), Code.OUT_OF_RANGE, "value", "not_negative", unsigned)
 
     def isin(rule: Rule) -> pa.Check:
         allowed = list(rule.allowed)
@@ -289,16 +293,14 @@ class _Builder:
         self.checks.append(_check(rule, self.rules, fn))
 
     def metric(self, m: MetricRule) -> None:
-        v, file, sev = self.vocab, m.file, m.severity
+        v, sev = self.vocab, m.severity
         of_metric = v.member("metric", [m.metric])
         level_unit = v.member("unit", [u for u in m.units if not self.exp.units[u].relative])
         percent = v.member("unit", ["percent"])
         growth, cue = _col("_growth"), _col("_sharecue")
 
         def rule(key: str, code: Code, column: str, check: str, **kw: Any) -> Rule:
-            return Rule(
-                f"{file}:{key}", code, sev, column, check, metric=m.metric, specific=True, **kw
-            )
+            return Rule(m.rule(key), code, sev, column, check, metric=m.metric, specific=True, **kw)
 
         unit_ok, kind_ok = v.member("unit", m.units), v.member("kind", m.kinds)
         self.add(
@@ -322,7 +324,7 @@ class _Builder:
         if given:  # a region whose level the file does not give: the envelope of all levels
             lows = [r.min for r in m.ranges.values() if r.min is not None]
             highs = [r.max for r in m.ranges.values() if r.max is not None]
-            env = Range(min(lows, default=None), max(highs, default=None), f"{file}:range")
+            env = Range(min(lows, default=None), max(highs, default=None), m.rule("range"))
             r = rule("range", Code.OUT_OF_RANGE, "value", "in_range", what="any-level", range=env)
             self.add(r, _flag(at_levels(given, False), env))
         if m.growth is not None:
@@ -369,7 +371,7 @@ class _Builder:
 def _date_rule(dr: DateRules, key: str, column: str, **kw: Any) -> Rule:
     code = Code.STALE_ARTICLE if key == "stale" else Code.DATE_INCONSISTENT
     severity = dr.stale_severity if key == "stale" else dr.severity
-    return Rule(f"{dr.file}:dates.{key}", code, severity, column, key, **kw)
+    return Rule(dr.rule(key), code, severity, column, key, **kw)
 
 
 def _article_schema(exp: Expectations, rules: dict[str, Rule]) -> pa.DataFrameSchema:

@@ -230,6 +230,21 @@ def test_two_user_directories_apply_in_order(tmp_path: Path) -> None:
     assert exp.metrics["gdp"].ranges["district"].max == 3e12
 
 
+def test_a_layered_rule_names_the_file_that_set_its_key(tmp_path: Path) -> None:
+    write(tmp_path, "gdp.yaml", GDP_OVERRIDE)
+    write(tmp_path, "defaults.yaml", "version: 1\ndates:\n  severity: warning\n")
+    exp = load_expectations(tmp_path)
+    gdp, user = exp.metrics["gdp"], f"{tmp_path.as_posix()}/gdp.yaml"
+    assert gdp.ranges["district"].rule == f"{user}:range.district"
+    assert gdp.ranges["city"].rule == "expectations/gdp.yaml:range.city"
+    assert gdp.growth is not None
+    assert gdp.growth.rule == "expectations/gdp.yaml:growth"
+    assert gdp.rule("units") == "expectations/gdp.yaml:units"
+    assert exp.dates.rule("severity") == f"{tmp_path.as_posix()}/defaults.yaml:dates.severity"
+    assert exp.dates.rule("stale") == "expectations/defaults.yaml:dates.stale"
+    assert exp.units["CNY"].range.rule.startswith("expectations/defaults.yaml:")
+
+
 # -- broken files ----------------------------------------------------------------------------
 
 

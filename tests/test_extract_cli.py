@@ -64,3 +64,17 @@ def test_an_unreadable_page_is_reported_and_the_others_are_still_extracted(
     assert main(["extract", str(missing), SEED, "--output", str(out)]) == 2
     assert str(missing) in capsys.readouterr().err
     assert len(out.read_text(encoding="utf-8").splitlines()) > 200
+
+
+def test_metrics_and_expectations_together_are_refused() -> None:
+    with pytest.raises(ValueError, match="not both"):
+        hycheck.extract_text(
+            "地区生产总值948亿元",
+            metrics={"gdp": ("地区生产总值",)},
+            expectations=hycheck.load_expectations(),
+        )
+
+
+def test_a_metric_vocabulary_given_as_data_names_the_metric() -> None:
+    (fig,) = hycheck.extract_text("地区生产总值948亿元", metrics={"gdp_x": ("地区生产总值",)})
+    assert fig.metric == "gdp_x"
