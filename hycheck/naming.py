@@ -100,7 +100,9 @@ _LEADING_NOISE = re.compile(
 """Anchored and never followed by anything that could fail: no backtracking."""
 
 _LIST_JOINERS = frozenset("、,和及与并且")
-_TAIL_WORDS = tuple(sorted(lx.PHRASE_TAIL_WORDS, key=len, reverse=True))
+_TAIL_WORDS: dict[str, tuple[str, ...]] = {}  # by last character, longest first
+for _w in sorted(lx.PHRASE_TAIL_WORDS, key=len, reverse=True):
+    _TAIL_WORDS[_w[-1]] = (*_TAIL_WORDS.get(_w[-1], ()), _w)
 _TAIL_CHARS = frozenset(" \t\n“”\"'(")
 
 
@@ -112,7 +114,8 @@ def _tail_start(text: str, lead: int, end: int | None = None) -> int:
         if text[e - 1] in _TAIL_CHARS:
             e -= 1
             continue
-        word = next((w for w in _TAIL_WORDS if text.endswith(w, lead, e)), None)
+        ends = _TAIL_WORDS.get(text[e - 1], ())
+        word = next((w for w in ends if text.endswith(w, lead, e)), None)
         if word is not None:
             e -= len(word)
         elif e - lead >= 5 and text[e - 1] == "年" and text[e - 5 : e - 1].isdigit():

@@ -76,7 +76,7 @@ _UNIT_TABLE.update(dict.fromkeys(lx.NOT_FIGURE_WORDS, _NOT_FIGURE))
 _UNIT_TABLE.update(lx.UNITS)
 _UNIT_LENGTHS = sorted({len(w) for w in _UNIT_TABLE}, reverse=True)
 _PREFIX_LENGTHS = sorted({len(w) for w in lx.BOUND_PREFIXES}, reverse=True)
-_SUFFIXES = _longest_first(lx.BOUND_SUFFIXES)
+_SUFFIXES = tuple(_longest_first(lx.BOUND_SUFFIXES))
 _SCALE_NOUNS = tuple(_longest_first(lx.SCALE_NOUNS))
 _LEVEL_PREFIXES = tuple(lx.LEVEL_PREFIXES)
 _VAGUE = tuple(lx.VAGUE_COUNTS)
@@ -264,7 +264,7 @@ def _read_tail(
     upper_value = upper[0] * scale / 10 ** upper[1] if upper is not None else None
     suffix_end = pos
     spaced = _skip_spaces(norm, pos)
-    for word in _SUFFIXES:
+    for word in _SUFFIXES if norm.startswith(_SUFFIXES, spaced) else ():
         if norm.startswith(word, spaced):
             suffix_bound = lx.BOUND_SUFFIXES[word]
             if bound == "eq" or suffix_bound != "approx":
