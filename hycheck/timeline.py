@@ -364,6 +364,9 @@ class Timeline:
             if mention.is_base or mention.is_name:
                 continue
             period = mention.period
+            if period == _MULTIYEAR_MARK and self.review_year is not None:
+                # 2011年社会消费品零售总额…,全社会固定资产投资五年累计完成406.5亿元
+                return f"{self.review_year - 4}-{self.review_year}"
             if period == _MULTIYEAR_MARK or not period:
                 continue
             if period == _REVIEW_MARK:

@@ -411,6 +411,13 @@ HELD_OUT_STYLE_CASES = [
     Case("本区生产总值先后跨越两百亿元、三百亿元台阶,预计2011年达到316亿元,比2006年增长85.7%;"
          "税收收入从2006年的19.8亿元增至2011年的48.6亿元。", "48.6亿元", period="2011",
          kind="estimate", title="盐田区政府工作报告(2012年)"),
+    # 五年累计 nearer the figure than the clause's year: summed over the five years
+    Case("一、过去五年工作回顾\n2011年社会消费品零售总额达41.6亿元,全社会固定资产投资五年累计完成406.5亿元。",
+         "406.5亿元", period="2007-2011", kind="cumulative", title="盐田区政府工作报告(2012年)",
+         stated=date(2012, 1, 3)),
+    Case("一、过去五年工作回顾\n2011年社会消费品零售总额达41.6亿元,全社会固定资产投资五年累计完成406.5亿元。",
+         "41.6亿元", period="2011", kind="actual", title="盐田区政府工作报告(2012年)",
+         stated=date(2012, 1, 3)),
     # a span of years shared out by 分别, and 年均 over it
     Case("2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元,预计年均增长24.5%;",
          "314.5亿元", period="2017", metric="gdp"),
