@@ -231,9 +231,13 @@ class _Document(Writer):
             return [f"{head}{at} · {' · '.join(parts)}{tail}", *self.quotes(f.figures, at=True)]
         if f.figures:
             fig = f.figures[0]
-            rule = self.rule(f)
+            message = f.message.removesuffix(f" ({f.rule})") if f.rule else f.message
+            if message.startswith(fig.surface):  # "948万亿元 = 9.48e14 CNY is above …"
+                said = md(message)
+            else:
+                said = written(fig) + (f": {md(message)}" if message else "")
             return [
-                f"{head} · char {fig.start} · {label(fig)}: {written(fig)}{tail}{rule}",
+                f"{head} · char {fig.start} · {label(fig)}: {said}{self.rule(f)}",
                 *self.quotes(f.figures, at=len(f.figures) > 1),
             ]
         art = f.new_article or f.article or f.old_article

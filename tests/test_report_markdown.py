@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import replace
+from pathlib import Path
 from random import Random
 
 from golden.fixtures import HOSTILE_TITLES, SEED, hostile_report, seed_report
@@ -302,3 +303,18 @@ def test_a_finding_about_nothing_but_a_message_still_renders() -> None:
     text = render_markdown(Report([Finding(Code.BAD_INPUT, Severity.ERROR, "页面 | 无法读取")]))
     assert "- **error** · `bad_input`: 页面 \\| 无法读取" in text
     assert_safe(text)
+
+
+def test_a_validation_line_says_the_value_and_the_rule_once(tmp_path: Path) -> None:
+    import hycheck
+
+    page = tmp_path / "mutated.txt"
+    page.write_text(Path(SEED).read_text("utf-8").replace("948亿元", "948万亿元", 1), "utf-8")
+    pages = hycheck.load_pages(page)
+    figures = hycheck.extract(pages)
+    findings = [f for f in hycheck.validate(figures, pages) if f.code == Code.OUT_OF_RANGE]
+    text = render_markdown(Report.of(findings, pages, figures))
+    (line,) = [x for x in text.splitlines() if x.startswith("- ") and "`out_of_range`" in x]
+    assert line.count("948万亿元") == 1
+    assert line.count("expectations/gdp.yaml:range.district") == 1
+    assert "is above the district maximum 5e12 for gdp" in line
