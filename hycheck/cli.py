@@ -17,10 +17,11 @@ that skips tearing the interpreter down (see ``run``).  Tests and other callers 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn
 
@@ -216,13 +217,18 @@ def _input_status(pages: Pages) -> int:
     return 2 if pages.problems else 0
 
 
-def _open_output(path: str | None) -> IO[str]:
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[IO[str]]:
+    """``--output FILE`` (UTF-8, LF) or stdout, which is left open."""
     if path is None:
-        return sys.stdout
+        yield sys.stdout
+        return
     try:
-        return Path(path).open("w", encoding="utf-8", newline="\n")
+        out = Path(path).open("w", encoding="utf-8", newline="\n")  # noqa: SIM115 (with below)
     except OSError as exc:
         raise CLIError(f"cannot write {path}: {exc.strerror}") from exc
+    with out:
+        yield out
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -236,8 +242,7 @@ def _cmd_pages(args: argparse.Namespace) -> int:
     from hycheck.textfmt import plain
 
     pages = _read(args.paths)
-    out = _open_output(args.output)
-    try:
+    with _output(args.output) as out:
         out.write("page\tdoc\tline\tlisted\tstated\tregion\tlength\ttitle\n")
         for a in pages:
             cells = (
@@ -252,9 +257,6 @@ def _cmd_pages(args: argparse.Namespace) -> int:
             )
             # scraped titles may hold terminal escapes or bidi overrides: printed as text
             out.write("\t".join(plain(c.translate(_ONE_LINE)) for c in cells) + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return _input_status(pages)
 
 
@@ -268,12 +270,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             raise CLIError("--format parquet needs --output FILE")
         write_figures(figures, args.output, "parquet")
     else:
-        out = _open_output(args.output)
-        try:
+        with _output(args.output) as out:
             write_figures(figures, out, args.format)
-        finally:
-            if out is not sys.stdout:
-                out.close()
     return _input_status(pages)
 
 
@@ -304,12 +302,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if baseline_problems:
         report = dataclasses.replace(report, problems=[*report.problems, *baseline_problems])
     text = _render(report, args)
-    out = _open_output(args.output)
-    try:
+    with _output(args.output) as out:
         out.write(text)
-    finally:
-        if out is not sys.stdout:
-            out.close()
     _step_summary(report)
     if report.problems:
         return 2
@@ -391,12 +385,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     )
     fail_on = Severity(args.fail_on)
     text = render(report, args.format, fail_on=fail_on, limit=max(args.limit, 0))
-    out = _open_output(args.output)
-    try:
+    with _output(args.output) as out:
         out.write(text)
-    finally:
-        if out is not sys.stdout:
-            out.close()
     if old.problems or new.problems:
         return 2
     return 1 if any(f.severity.rank >= fail_on.rank for f in findings) else 0
@@ -424,12 +414,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise CLIError(f"{source}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from exc
     report = Report.from_dict(data, source)
     fail_on = Severity(args.fail_on)
-    out = _open_output(args.output)
-    try:
+    with _output(args.output) as out:
         out.write(render(report, args.format, fail_on=fail_on, limit=max(args.limit, 0)))
-    finally:
-        if out is not sys.stdout:
-            out.close()
     if report.problems:
         return 2
     return 1 if any(f.severity.rank >= fail_on.rank for f in report.findings) else 0
