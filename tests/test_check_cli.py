@@ -195,6 +195,15 @@ def test_output_writes_the_report_to_a_file(
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["figures"] == 4
 
 
+def test_an_output_file_that_cannot_be_written_exits_two_naming_it(
+    extractor: Callable[[Sequence[Entry]], None], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    extractor(SEED_ENTRIES)
+    out = tmp_path / "no-such-dir" / "report.md"
+    assert main(["check", str(SEED), "--output", str(out)]) == 2
+    assert f"cannot write {out}" in capsys.readouterr().err
+
+
 def test_a_broken_expectations_directory_exits_two_naming_file_and_key(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
