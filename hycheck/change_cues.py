@@ -10,7 +10,7 @@ from __future__ import annotations
 
 # An approximate figure whose cue sits *after* the number means "this much and a bit more"
 # (8800余户, 2000多亿元): its interval lies above the stated number.
-OVER_CUES: tuple[str, ...] = ("余", "多", "逾", "出头")
+OVER_CUES: tuple[str, ...] = ("余", "多", "几", "逾", "出头")
 
 # -- metric texts ----------------------------------------------------------------------------
 

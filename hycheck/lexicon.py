@@ -29,8 +29,9 @@ MAGNITUDES: Final = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10
 Hong Kong usage (30兆元); the mainland's 兆瓦 (megawatt) is a unit of its own and wins as the
 longer match."""
 
-APPROX_INFIXES: Final = ("余", "多")
-"""Between a number and its magnitude or unit: 900余套, 40余亿元, 200多家 → bound approx."""
+APPROX_INFIXES: Final = ("余", "多", "几")
+"""Between a number and its magnitude or unit: 900余套, 40余亿元, 200多家, 十几亿元 → bound
+approx (a little above the number)."""
 
 # -- units ------------------------------------------------------------------------------------
 # surface → (canonical unit, multiplier).  A magnitude before the unit multiplies further
@@ -164,6 +165,7 @@ BOUND_PREFIX_BLOCKERS: Final[dict[str, str]] = {
     "超": "高赶",
     "破": "打攻爆冲突识",
     "上": "迈登站跃跨攀冲走爬以向之",
+    "数": "无多少半总人户次件个倍",
     "近": "最附接将临邻亲贴",
     "约": "节制签预违履邀契公条合集大",
 }
@@ -174,8 +176,9 @@ LEVEL_PREFIXES: Final = ("跨越", "迈上", "迈入", "跨入", "跻身", "跃�
 """Verbs of reaching a level, right before a figure (跨越千万标箱, 迈上千亿台阶): the figure is
 a threshold passed, bound ``ge``; as verbs they stay outside the surface."""
 
-BARE_MAGNITUDE_PREFIXES: Final[dict[str, str]] = {"上": "ge"}
-"""Cues that bound only a magnitude standing alone: 上亿元, 上万人 (reaching that order)."""
+BARE_MAGNITUDE_PREFIXES: Final[dict[str, str]] = {"上": "ge", "数": "ge", "几": "ge"}
+"""Cues that bound only a magnitude standing alone (上亿元, 上万人: reaching that order) or
+十 (数十亿元, 几十万人: some tens of it)."""
 
 BOUND_DISTANT_PREFIXES: Final[dict[str, str]] = {"最高": "le", "最多": "le", "至少": "ge"}
 """Cues that bound a figure a few characters later (最高给予2000万元): bound only, not surface."""

@@ -49,6 +49,7 @@ _CN_DIGITS = "零〇一二两三四五六七八九十"
 _MAGNITUDE_CHARS = "百千万亿"
 _SHARE_UNIT_CHARS = "成倍个"  # a small Chinese numeral counts only before 成, 倍, 个百分点
 _CN_NUMERAL_CHARS = _CN_DIGITS + _MAGNITUDE_CHARS
+_APPROX = "".join(lx.APPROX_INFIXES)  # 十余亿元, 二十多万人: a small numeral, then a magnitude
 _IDIOMS = _longest_first(lx.IDIOMS)
 _FIRST_CHARS = "".join(sorted(set("0123456789" + _CN_NUMERAL_CHARS + "".join(_IDIOMS))))
 _CANDIDATE = re.compile(
@@ -57,12 +58,13 @@ _CANDIDATE = re.compile(
     "(?P<idiom>" + "|".join(map(re.escape, _IDIOMS)) + ")"
     r"|(?P<ar>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?)"
     "|(?P<pct>百分之)"
-    # a run of Chinese numerals is a candidate only with a magnitude in it (两万, 五百亿) or
-    # before 成/倍/个 (五成): 一 alone is everywhere (一年来, 进一步).  The look-behind starts a
+    # a run of Chinese numerals is a candidate only with a magnitude in it (两万, 五百亿),
+    # before 成/倍/个 (五成) or before 余 and a magnitude (十余亿): 一 alone is everywhere
+    # (一年来, 进一步).  The look-behind starts a
     # match only where a run starts, and the possessive quantifiers never backtrack, so a
     # long run of numerals is read once: linear time.
     f"|(?P<cn>(?<![{_CN_DIGITS}])(?:[{_CN_DIGITS}]*+[{_MAGNITUDE_CHARS}][{_CN_NUMERAL_CHARS}]*+"
-    f"|[{_CN_DIGITS}]++(?=[{_SHARE_UNIT_CHARS}]))))"
+    f"|[{_CN_DIGITS}]++(?=[{_SHARE_UNIT_CHARS}]|[{_APPROX}][{_MAGNITUDE_CHARS}]))))"
 )
 _ARABIC = re.compile(r"\d{1,20}(?:\.\d{1,20})?(?!\d)")
 """The upper end of a range (10-20亿元): as long as a number may be, no longer."""
@@ -133,9 +135,12 @@ def _read(norm: str, m: re.Match[str]) -> Quantity | None:
     if kind == "pct":
         return _read_percent_words(norm, start, end)
     text = m.group()
-    if not any(ch in _MAGNITUDE_CHARS for ch in text):
+    approx_magnitude = (
+        norm[end : end + 1] in lx.APPROX_INFIXES and norm[end + 1 : end + 2] in lx.MAGNITUDES
+    )
+    if not approx_magnitude and not any(ch in _MAGNITUDE_CHARS for ch in text):
         # a small Chinese numeral (三个代表, 五个方面, 十九大) counts only as a share or a
-        # multiple: 五成, 两倍, 三个百分点
+        # multiple (五成, 两倍, 三个百分点), or before 余 and a magnitude (十余亿元)
         if norm[end : end + 1] not in _SHARE_UNIT_CHARS:
             return None
         found = _unit_at(norm, end)
@@ -148,7 +153,8 @@ def _read(norm: str, m: re.Match[str]) -> Quantity | None:
     value = parse_cn_int(text)
     if value is None:
         return None
-    bare = all(ch in _MAGNITUDE_CHARS for ch in text)  # 百亿, 千亿, 亿: a magnitude alone
+    # 百亿, 千亿, 亿: a magnitude alone; 十亿 may stand alone too (数十亿元)
+    bare = all(ch in _MAGNITUDE_CHARS for ch in text.removeprefix("十"))
     return _read_tail(norm, kind, start, end, value, 0, bare=bare)
 
 
@@ -190,7 +196,7 @@ def _unit_after(norm: str, pos: int, arabic: bool) -> tuple[int, int, tuple[str,
                 return spaced + len(word), multiplier, unit, approx
             return pos, multiplier, None, approx
         ch = norm[spaced : spaced + 1]
-        if arabic and ch and ch in lx.MAGNITUDES:
+        if ch and ch in lx.MAGNITUDES and (arabic or approx):  # 40余亿元, 三千余万元
             multiplier *= lx.MAGNITUDES[ch]
             pos = spaced + 1
         elif ch and ch in lx.APPROX_INFIXES and not approx and spaced == pos:
@@ -317,7 +323,7 @@ def _bare_prefix(norm: str, start: int) -> tuple[int, str]:
     """上亿元, 上万人: a cue that bounds only a magnitude standing alone."""
     word = norm[start - 1 : start]
     bound = lx.BARE_MAGNITUDE_PREFIXES.get(word)
-    if not bound or norm[start - 2 : start - 1] in lx.BOUND_PREFIX_BLOCKERS.get(word, ""):
+    if not bound or (start >= 2 and norm[start - 2] in lx.BOUND_PREFIX_BLOCKERS.get(word, "")):
         return start, ""  # 迈上千亿台阶: 上 belongs to 迈上
     return start - 1, bound
 

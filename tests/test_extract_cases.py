@@ -318,6 +318,8 @@ REAL_PAGE_NON_FIGURES = [
     NoFigure("三年行动计划", "三年"),
     NoFigure("电话:027-84844567", "027-84844567"),
     NoFigure("地区(qū)生产(chǎn)总值", "(qū)"),
+    NoFigure("开发区建设三十余年来", "三十余年"),
+    NoFigure("无数十年如一日坚守岗位的干部", "十"),
 ]  # fmt: skip
 
 BUGS_CAUGHT = [
@@ -332,6 +334,16 @@ BUGS_CAUGHT = [
          period="2021-2025", title="政府工作报告要点", listed=date(2026, 3, 5)),
     # 圆 (圆满) is not 元
     Case("圆满完成目标任务,新增企业12家", "12家", 12, "item"),
+    # a Chinese numeral, then 余/多/几, then the magnitude: not the bare magnitude (1e8)
+    Case("累计完成投资两百多亿元", "两百多亿元", 2e10, "CNY", "approx"),
+    Case("争取上级资金十余亿元", "十余亿元", 1e9, "CNY", "approx"),
+    Case("带动就业二十多万人", "二十多万人", 2e5, "person", "approx"),
+    Case("实现销售收入三千余万元", "三千余万元", 3e7, "CNY", "approx"),
+    Case("引进十几亿元的项目", "十几亿元", 1e9, "CNY", "approx"),
+    # 数/几/上 before a magnitude or 十: at least that order
+    Case("总投资数十亿元的项目", "数十亿元", 1e9, "CNY", "ge"),
+    Case("吸引几十万人次游客", "几十万人次", 1e5, "person_time", "ge"),
+    Case("上百亿元的产业集群", "上百亿元", 1e10, "CNY", "ge"),
 ]  # fmt: skip
 
 KNOWN_FAILURES = [
