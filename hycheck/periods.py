@@ -1,9 +1,10 @@
 """Periods: what a figure is for, as a string, and what such a string covers.
 
-A period is "2017", "2022Q1", "2022H1", "2022M08", a range of those ("2022Q1-2022Q3",
-"2022M01-2022M08"), a span of years ("2016-2020", a five-year plan), or "unknown".  This module
-is the one place that writes and reads that grammar: extraction (``hycheck.timeline``), the
-figure schema and the arithmetic checks all use it.
+A period is "2017", "2022Q1", "2022M08", a range of those ("2022Q1-2022Q2" for 上半年,
+"2022Q1-2022Q3", "2022M01-2022M08"), a span of years ("2016-2020", a five-year plan), or
+"unknown".  Extraction writes halves as two quarters; "2022H1" is still read (a user's
+table).  This module is the one place that writes and reads that grammar: extraction
+(``hycheck.timeline``), the figure schema and the arithmetic checks all use it.
 """
 
 from __future__ import annotations
@@ -12,15 +13,15 @@ import calendar
 import re
 from datetime import date
 
-_QUARTER_SPANS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1",
-                  (7, 12): "H2"}  # fmt: skip
+_QUARTER_SPANS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4"}
 
 
 def month_period(year: int, first: int, last: int) -> str:
-    """1-3月 → 2022Q1, 1-9月 → 2022Q1-2022Q3, 1-8月 → 2022M01-2022M08.
+    """1-3月 → 2022Q1, 1-9月 → 2022Q1-2022Q3, 1-8月 → 2022M01-2022M08; a half year is its
+    two quarters (1-6月 → 2022Q1-2022Q2), the form analysts write.
 
     >>> [month_period(2022, a, b) for a, b in ((1, 3), (1, 6), (1, 9), (1, 8), (1, 12))]
-    ['2022Q1', '2022H1', '2022Q1-2022Q3', '2022M01-2022M08', '2022']
+    ['2022Q1', '2022Q1-2022Q2', '2022Q1-2022Q3', '2022M01-2022M08', '2022']
     """
     if (first, last) == (1, 12):
         return str(year)

@@ -9,7 +9,7 @@ bulletin is about the year in its title; a plan document (工作计划) about it
 has no sections: a time stated in its lead (or its title) is the article's, and with none the
 period is "unknown".
 
-Periods are strings: "2017", "2022Q1", "2022H1", "2022Q1-2022Q3", "2022M08",
+Periods are strings: "2017", "2022Q1", "2022Q1-2022Q2", "2022Q1-2022Q3", "2022M08",
 "2022M01-2022M08", "2016-2020", or "unknown".  Everything is found in one pass over the text
 with linear patterns; lookups are by bisect.
 """
@@ -27,6 +27,7 @@ from hycheck.periods import (
     end_year,
     is_multiyear,
     month_period,
+    period_bounds,
 )
 
 _YEAR = r"(?:19|20)\d{2}|[一二〇零][〇零一二三四五六七八九]{3}"
@@ -141,11 +142,21 @@ class Timeline:
         self.is_bulletin = "统计公报" in title or "统计公告" in title
         self.plan_year: int | None = None
         self.review_year: int | None = None
-        # 今年/明年 count from the delivery date; a report's news article is published that day
-        self._now = stated or (listed if self.is_report or self.is_plan else None)
+        # 今年/明年 count from the delivery date, else from the listing date (a news article
+        # says 今年 of the year it is published, as it says 1至9月 of that year)
+        self._now = stated or listed
         title_mentions = [self._mention(m, title) for m in _TIME.finditer(title)]
+        year = str(listed.year) if listed is not None else ""
         self.title_period = next(
-            (m.period for m in title_mentions if _absolute(m.period) and not m.is_base), ""
+            (
+                period
+                for m in title_mentions
+                # 1至9月全省签约…, listed 2024-10-21: 2024Q1-2024Q3
+                if (period := m.period.replace("{y}", year) if m.period != "{y}" else "")
+                and _absolute(period)
+                and not (m.is_base or m.is_name)  # not 十五届人大
+            ),
+            "",
         )
         title_year = int(self.title_period[:4]) if self.title_period else None
         if self.is_report or self.is_plan:
@@ -192,7 +203,8 @@ class Timeline:
             offset = lx.RELATIVE_YEARS[g["relative"]]
             if g["relative"] in ("全年", "当年", "本年"):
                 period = "{y}"
-            elif self._now is not None:
+            elif self._now is not None and not (offset == 0 and text.startswith("以来", end)):
+                # 今年以来 is the year to date: the article's own period says which part
                 period = str(self._now.year + offset)
             if period and g["rel_quarter"]:
                 period = lx.QUARTERS[g["rel_quarter"]].replace("{y}", period)
@@ -289,7 +301,8 @@ class Timeline:
 
     def _default_period(self) -> str:
         """News: a time that opens a clause of the lead (its first two sentences), else the
-        title's.  A year-less 1至3月 takes the listing year."""
+        title's; the title's when it is a part of the lead's (a quarter of its year).  A
+        year-less 1至3月 takes the listing year."""
         if self.is_report or self.is_bulletin or self.is_plan:
             return ""
         starts = self._sentence_starts
@@ -305,6 +318,8 @@ class Timeline:
             if _absolute(period):
                 if self.text.startswith("在", mention.end):
                     continue  # "2021年1月6日在…会议上": a delivery date, not the news' time
+                if _within(self.title_period, period):
+                    return self.title_period  # 郏县2025年一季度…: 紧扣2025年重点工作 is context
                 return period
         return self.title_period
 
@@ -424,3 +439,9 @@ def headings(text: str) -> list[tuple[int, int]]:
             out.append((start, at + 1))
         at = text.find("、", at + 1)
     return out
+
+
+def _within(part: str, whole: str) -> bool:
+    """Whether period ``part`` is a strict part of period ``whole`` (2025Q1 of 2025)."""
+    a, b = period_bounds(part), period_bounds(whole)
+    return a is not None and b is not None and a != b and b[0] <= a[0] and a[1] <= b[1]

@@ -430,6 +430,20 @@ HELD_OUT_STYLE_CASES = [
     Case("一、过去五年工作回顾\n2011年社会消费品零售总额达41.6亿元,全社会固定资产投资五年累计完成406.5亿元。",
          "41.6亿元", period="2011", kind="actual", title="盐田区政府工作报告(2012年)",
          stated=date(2012, 1, 3)),
+    # 十五届 in a title is a congress, not the 十五 plan (2001-2005)
+    Case("报告首先回顾了2017年工作。预计全年地区生产总值2.15万亿元,比上年增长7%以上。",
+         "2.15万亿元", period="2017", kind="estimate", metric="gdp",
+         title="广州市十五届人大三次会议上午开幕,温国辉作《政府工作报告》", listed=date(2018, 1, 11)),
+    # a release titled for a quarter: a year in its lead is context, the quarter is the period
+    Case("今年以来,全县紧扣2025年重点工作目标,扎实推动高质量发展。一季度全县经济增势良好。\n"
+         "全县地区生产总值总量为52.22亿元,同比增长4.0%。", "52.22亿元", period="2025Q1",
+         metric="gdp", title="郏县2025年一季度经济运行情况"),
+    # a news article's 今年 is the year it was published, as its 1至9月 is
+    Case("新华社北京2月14日电 今年春节假日期间,全国共接待游客3.02亿人次。", "3.02亿人次",
+         period="2016", title="春节假期全国接待游客超3亿人次", listed=date(2016, 2, 14)),
+    # 今年以来 is the year to date: the title's 1至9月 says which part
+    Case("据了解,今年以来,全省签约招商引资项目3989个。", "3989个", period="2024Q1-2024Q3",
+         title="1至9月全省签约招商引资项目3989个", listed=date(2024, 10, 21)),
     # a span of years shared out by 分别, and 年均 over it
     Case("2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元,预计年均增长24.5%;",
          "314.5亿元", period="2017", metric="gdp"),
