@@ -227,7 +227,10 @@ class _Reader:
             elif base is not None and period.isdigit() and int(period) > base + 1:
                 period = f"{base + 1}-{period}"
         elif growth and period.isdigit():
-            base = timeline.base_at(q.start, c0)  # 比2006年增长85.7%: from the base year on
+            # 比2006年增长85.7%: from the base year on, also past the reading window for the
+            # later items of a list (较2015年分别增长26.8%、12%、0.6%和25.9%)
+            clause = self.clauses[bisect_right(self.clauses, q.start) - 1]
+            base = timeline.base_at(q.start, clause)
             if base is not None and int(period) > base + 1:
                 period = f"{base + 1}-{period}"
         if _is_from_value(text, q, s1) and period.isdigit():
@@ -283,7 +286,16 @@ def _is_growth(text: str, q: Quantity) -> bool:
     before = text[max(0, q.start - 6) : q.start].rstrip("了为达到\n")
     if before.endswith(lx.GROWTH_BEFORE):
         return True
-    return text.startswith(lx.GROWTH_AFTER, q.end)
+    if text.startswith(lx.GROWTH_AFTER, q.end):
+        return True
+    # a later item of a list: 较2015年分别增长26.8%、12%、0.6%和25.9%
+    return _GROWTH_LIST.search(text, max(0, q.start - 48), q.start) is not None
+
+
+_GROWTH_LIST = re.compile(
+    "(?:" + "|".join(map(re.escape, lx.GROWTH_BEFORE)) + ")[了为达到\n]?"
+    r"(?:-?\d+(?:\.\d+)?(?:%|个百分点)[、和与及])+\Z"
+)
 
 
 def _declines(text: str, start: int) -> bool:

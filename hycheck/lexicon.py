@@ -322,6 +322,9 @@ MULTIYEAR_CUES: Final = (
 PLAN_PERIOD_TIME_WORDS: Final = ("时期", "期间", "以来", "规划期", "期末", "末")
 """After a plan name (“十三五”时期) it names a time, not a plan document (“十三五”规划)."""
 
+PLAN_END_WORDS: Final = ("期末", "末")
+"""After a plan name, its last year (“十一五”期末,全区完成生产总值249.1亿元: 2010)."""
+
 # -- sections of a work report ------------------------------------------------------------------
 
 REPORT_TITLE_CUES: Final = ("政府工作报告", "工作报告", "施政报告")

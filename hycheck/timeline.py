@@ -167,6 +167,9 @@ class Timeline:
                 self.plan_year = when.year + 1 if when.month >= 10 else when.year
             if self.plan_year is not None:
                 self.review_year = self.plan_year - 1
+        elif self._now is not None:
+            # a news article about a report: 报告指出,过去的一年实现地区生产总值415亿元
+            self.review_year = self._now.year if self._now.month >= 10 else self._now.year - 1
         self.mentions = [self._mention(m, text) for m in _TIME.finditer(text)]
         self._mention_starts = [mm.start for mm in self.mentions]
         self.sections = self._sections()
@@ -198,7 +201,10 @@ class Timeline:
         elif g["plan"]:
             period = lx.PLAN_PERIODS[g["plan"]]
             is_name = is_name or not g["plan_word"]  # “十三五”规划 names a plan, 时期 a time
-            switches = not is_name and not is_base
+            at_end = g["plan_word"] in lx.PLAN_END_WORDS
+            switches = not (is_name or is_base or at_end)
+            if at_end and not is_base:
+                period = period[5:]  # “十一五”期末: its last year, one point in time
         elif g["relative"]:
             offset = lx.RELATIVE_YEARS[g["relative"]]
             if g["relative"] in ("全年", "当年", "本年"):

@@ -444,6 +444,19 @@ HELD_OUT_STYLE_CASES = [
     # 今年以来 is the year to date: the title's 1至9月 says which part
     Case("据了解,今年以来,全省签约招商引资项目3989个。", "3989个", period="2024Q1-2024Q3",
          title="1至9月全省签约招商引资项目3989个", listed=date(2024, 10, 21)),
+    # 期末 after a plan is its last year; 〞 is a closing quote
+    Case("“十一五〞期末,全区完成生产总值249.1亿元,是“十五〞期末的1.9倍,年均增长15%;",
+         "249.1亿元", period="2010", metric="gdp", title="区人民政府年度工作报告材料"),
+    Case("“十一五〞期末,全区完成生产总值249.1亿元,是“十五〞期末的1.9倍,年均增长15%;",
+         "15%", period="2006-2010", metric="gdp", title="区人民政府年度工作报告材料"),
+    # the later items of a growth list are growth rates over the same base
+    Case("2020年全市实现生产总值1097亿元、一般公共预算收入48.6亿元、税费收入144.8亿元,"
+         "较2015年分别增长26.8%、12%、0.6%和25.9%。", "0.6%", period="2016-2020",
+         title="政府工作报告(潮州市,2021年)", stated=date(2021, 2, 2)),
+    # a news article about a report: 过去的一年 is the year before its listing
+    Case("县长代表县政府作工作报告。报告指出,过去的一年实现地区生产总值415亿元,可比增长8.5%。",
+         "415亿元", period="2018", metric="gdp", title="努力建设富强美丽幸福新莒县",
+         listed=date(2019, 1, 29)),
     # a span of years shared out by 分别, and 年均 over it
     Case("2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元,预计年均增长24.5%;",
          "314.5亿元", period="2017", metric="gdp"),
