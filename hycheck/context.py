@@ -98,13 +98,14 @@ class _Reader:
         excerpt_at = (-1, -1)
         sentence_span = (0, 0)
         shared: str | None = None
+        levels: list[tuple[int, Figure]] = []  # (offset, figure) of the sentence's levels
         for n, q in enumerate(self.quantities):
             s0 = self.sentences[bisect_right(self.sentences, q.start) - 1]
             s1 = _next_start(self.sentences, q.start, len(text))
             clause_start = self.clauses[bisect_right(self.clauses, q.start) - 1]
             c0 = max(clause_start, q.start - CLAUSE_WINDOW)
             if s0 != sentence_at:
-                previous_level, sentence_at, group = None, s0, []
+                previous_level, sentence_at, group, levels = None, s0, [], []
                 first_in_sentence = q.start
             if c0 != clause_at:
                 in_clause, clause_at = [], c0
@@ -115,6 +116,23 @@ class _Reader:
             if named is not None and not is_part(left, named, q, growth):
                 metric = named[2]
             prior = in_clause[-1] if in_clause else (-1, False, -1)
+            if named is not None and not growth and c0 + named[1] <= prior[2]:
+                # 一般公共预算收入48.6亿元、税费收入144.8亿元: a name before the earlier
+                # figure is that figure's when words of their own stand between (not a
+                # parenthesis on it: 到位资金36亿元(任务数34亿元))
+                b0, b1 = prior[2], q.start
+                while b0 < b1 and text[b0] in _LIST_GAP:
+                    b0 += 1
+                while b1 > b0 and text[b1 - 1] == " ":
+                    b1 -= 1
+                between = text[b0:b1]
+                if b1 - b0 >= 2 and text[b0] != "(":
+                    found = self.vocab.find(between)
+                    named = None
+                    metric = "other"
+                    if found is not None:
+                        named = (found[0] + b0 - c0, found[1] + b0 - c0, found[2])
+                        metric = "other" if is_part(left, named, q, growth) else found[2]
             metric_text = metric_phrase(body, comp, c0, q, prior[2], named, prior[0])
             if named is None and not growth and not metric_text and clause_start > s0:
                 # 本区生产总值跨越三百亿元台阶,预计2011年达到316亿元: the subject is the
@@ -137,14 +155,29 @@ class _Reader:
                 named = self.vocab.find(items[index])
                 metric = named[2] if named is not None else "other"
                 metric_text = items[index]
-            if metric != "other" and in_subtotal(text, max(s0, q.start - SENTENCE_WINDOW), q.start):
-                metric = "other"  # 其中亿元以上项目签约额32亿元: a part of the headline total
+            if (
+                metric != "other"
+                and in_subtotal(text, max(s0, q.start - SENTENCE_WINDOW), q.start)
+                and (not levels or any(f.metric == metric for _, f in levels))
+            ):
+                # 其中亿元以上项目签约额32亿元: a part of the headline total (but 财政收入38.74
+                # 亿元,其中地方级收入26.5亿元 is a headline of its own inside another total)
+                metric = "other"
+            if after >= 0 and not items and named is not None and metric != "other":
+                name_at = c0 + named[0]
+                if text.startswith(lx.PAIRED_PREFIXES, name_at) or text.endswith(
+                    lx.PAIRED_PREFIXES, 0, name_at
+                ):
+                    metric = "other"  # 城乡居民人均可支配收入分别达28336元和13632元: 城镇, 农村
             growth_of: str | None = None
             if growth:
                 own = not (after >= 0 and not items)  # 分别增长8%和8.5%: no subject of its own
                 subject = growth_subject(body, comp, c0, q, named) if own else None
                 source = group[index] if after >= 0 and index < len(group) else previous_level
-                if subject is None and source is not None:
+                listed = None if items else self._list_source(n, levels, clause_start)
+                if listed is not None:
+                    subject, metric = listed.metric_text, listed.metric
+                elif subject is None and source is not None:
                     subject = source.metric_text
                     metric = source.metric
                 growth_of = subject or None
@@ -183,6 +216,7 @@ class _Reader:
             in_clause.append((q.start, growth, q.end))
             if not growth:
                 previous_level = figure
+                levels.append((q.start, figure))
                 if after >= 0:
                     if index == 0:
                         group = []
@@ -250,6 +284,24 @@ class _Reader:
             kind = Kind.CUMULATIVE  # 五年来 … 新改扩建学校20所: summed over the plan period
         return kind, period
 
+    def _list_source(
+        self, n: int, levels: list[tuple[int, Figure]], clause_start: int
+    ) -> Figure | None:
+        """The level a rate of a 分别 list is for: in 生产总值1097亿元、…税费收入144.8亿元,
+        较2015年分别增长26.8%、12%、0.6%和25.9%, the i-th rate is of the i-th of the last
+        levels before 分别, when there are as many of them as rates."""
+        text, q = self.text, self.quantities[n]
+        at = text.rfind("分别", clause_start, q.start)
+        if at < 0:
+            return None
+        stop = _next_start(self.clauses, q.start, len(text))
+        near = self.quantities[max(0, n - 12) : n + 12]
+        rates = [p.start for p in near if at < p.start < stop and _is_growth(text, p)]
+        before = [figure for start, figure in levels if start < at]
+        if len(rates) < 2 or len(before) < len(rates) or q.start not in rates:
+            return None
+        return before[len(before) - len(rates) + rates.index(q.start)]
+
     def _group_size(self, n: int, after: int, c0: int) -> int:
         """How many level figures follow 分别 in the clause of quantity ``n``."""
         text = self.text
@@ -276,6 +328,9 @@ def _delimiters(ends: str) -> re.Pattern[str]:
 def _next_start(starts: list[int], pos: int, default: int) -> int:
     i = bisect_right(starts, pos)
     return starts[i] if i < len(starts) else default
+
+
+_LIST_GAP = frozenset("、,和及与 ")
 
 
 def _is_growth(text: str, q: Quantity) -> bool:

@@ -263,6 +263,13 @@ GROWTH_BEFORE: Final = (
     "回落", "下滑", "压缩", "同比", "环比", "增长了", "增速为", "增幅为", "增长率",
 )  # fmt: skip
 """Growth cue right before a percent figure (增长7%, 增幅9.8%)."""
+PAIRED_PREFIXES: Final = ("城乡",)
+"""Before a metric and 分别, these split it in two (城乡居民人均可支配收入分别达28336元和13632元:
+the urban and the rural figure), so neither value is the headline metric."""
+
+COMPARISON_OPENERS: Final = ("按可比口径", "按可比价", "可比价", "可比", "同比", "环比", "与上年")
+"""Words that open a comparison before a growth cue: what stands after them is no subject
+(可比增长8.5%, 比上年同期增长15.6%); 比 and 较 open one too, unless in 比重/比例/比率."""
 GROWTH_AFTER: Final = ("增速", "的增速", "增长", "的增长", "增幅")
 """Growth cue right after a percent figure (20%以上增速)."""
 DECLINE_CUES: Final = ("下降", "减少", "降低", "回落", "下滑", "负增长")

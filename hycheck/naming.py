@@ -179,16 +179,17 @@ def growth_subject(
 ) -> str | None:
     """居民人均可支配收入增长9% → 居民人均可支配收入; 增长7% alone → None (inherit)."""
     left = comp.text[c0 : q.start]
-    for cue in _GROWTH_CUES_LONGEST:
-        i = left.rfind(cue)
-        if i > 0:
-            m = _LEADING_NOISE.match(left[:i])
-            lead = m.end() if m else 0
-            stop = _tail_start(left, lead, i)
-            subject = cut(body, comp, c0 + lead, c0 + stop).strip()
-            if not subject or any(ch.isdigit() for ch in subject):
-                return None  # 同比下降22.4%按可比口径同比增长5.7%: no subject of its own
-            return subject
+    # the cue nearest the figure (同比增加1.3万人,增长5.0%: 增长, not 增加)
+    i = max(left.rfind(cue) for cue in _GROWTH_CUES_LONGEST)
+    if i > 0:
+        m = _LEADING_NOISE.match(left[:i])
+        lead = m.end() if m else 0
+        compared = _COMPARISON.search(left, 0, i)  # 可比增长, 比上年同期增长: no subject
+        stop = _tail_start(left, lead, max(lead, compared.start()) if compared else i)
+        subject = cut(body, comp, c0 + lead, c0 + stop).strip(" ,、")
+        if not subject or any(ch.isdigit() for ch in subject):
+            return None  # 同比下降22.4%按可比口径同比增长5.7%: no subject of its own
+        return subject
     if named is not None:
         return cut(body, comp, c0 + named[0], c0 + named[1])
     # 雨水抽排能力是“十二五”期末的2.6倍: the subject stands before 是/较/比
@@ -199,6 +200,10 @@ def growth_subject(
 
 
 _COMPARED = re.compile("是|较|比")
+_COMPARISON = re.compile(
+    "|".join(map(re.escape, lx.COMPARISON_OPENERS)) + "|(?:比|较)(?![重例率值])"
+)
+"""Where a comparison begins in front of a growth cue (可比, 按可比口径, 比上年同期, 较去年)."""
 
 
 _GROWTH_CUES_LONGEST = sorted(lx.GROWTH_BEFORE, key=len, reverse=True)

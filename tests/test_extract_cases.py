@@ -457,6 +457,23 @@ HELD_OUT_STYLE_CASES = [
     Case("县长代表县政府作工作报告。报告指出,过去的一年实现地区生产总值415亿元,可比增长8.5%。",
          "415亿元", period="2018", metric="gdp", title="努力建设富强美丽幸福新莒县",
          listed=date(2019, 1, 29)),
+    # the rates of a 分别 list are of the levels listed before it, in order
+    Case("2020年全市实现生产总值1097亿元、一般公共预算收入48.6亿元、税费收入144.8亿元,"
+         "较2015年分别增长26.8%、12%和25.9%。", "12%", metric="general_budget_revenue",
+         growth_of="一般公共预算收入", title="政府工作报告(潮州市,2021年)", stated=date(2021, 2, 2)),
+    # a name before an earlier figure of the clause is that figure's
+    Case("2020年全市实现一般公共预算收入48.6亿元、税费收入144.8亿元。", "144.8亿元",
+         metric="other", title="政府工作报告(潮州市,2021年)", stated=date(2021, 2, 2)),
+    # 可比 and 比上年同期 before 增长 are comparisons, not what grew
+    Case("过去的一年实现地区生产总值415亿元,可比增长8.5%。", "8.5%", metric="gdp",
+         growth_of="过去的一年实现地区生产总值", title="政府工作报告", stated=date(2019, 1, 29)),
+    Case("全国共接待游客3.02亿人次,比上年同期增长15.6%;", "15.6%", metric="tourists"),
+    # 城乡…分别 splits the metric into the urban and the rural figure: neither is the headline
+    Case("城乡居民人均可支配收入分别达28336元和13632元。", "13632元", metric="other"),
+    Case("城乡居民人均可支配收入2.33万元,年均增长6.7%。", "2.33万元", metric="disposable_income"),
+    # a headline inside another total (财政收入 其中 地方级收入) stays the headline
+    Case("财政收入38.74亿元,增长4.26%,其中地方级收入26.5亿元,增长0.9%。", "26.5亿元",
+         metric="general_budget_revenue"),
     # a span of years shared out by 分别, and 年均 over it
     Case("2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元,预计年均增长24.5%;",
          "314.5亿元", period="2017", metric="gdp"),
