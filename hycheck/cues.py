@@ -89,6 +89,7 @@ _CUMULATIVE = _alternatives(lx.CUMULATIVE_CUES)
 _NOT_TARGET = _alternatives(lx.NOT_TARGET_CUES)
 _YEAR_TO_DATE = _alternatives(lx.YEAR_TO_DATE_CUES)
 _LEVEL = _alternatives(lx.LEVEL_VERBS)
+_NOT_ADDITIVE = _alternatives(lx.NOT_ADDITIVE_CUES)
 _YEAR_AFTER = re.compile(r"[,:]?((?:19|20)\d{2})年")
 _YEARLY_AVERAGE = re.compile("年均|平均每年|年平均")
 _CUE_PATTERNS = {
@@ -98,6 +99,7 @@ _CUE_PATTERNS = {
     "cumulative": _CUMULATIVE,
     "to_date": _YEAR_TO_DATE,
     "level": _LEVEL,
+    "not_additive": _NOT_ADDITIVE,
     "yearly": _YEARLY_AVERAGE,
 }
 
@@ -166,4 +168,4 @@ def adds_up(q: Quantity, growth: bool, cues: Cues, c0: int) -> bool:
     a level reached (跨越两百亿元台阶, 达到), a share, a multiple or a bound does not."""
     if growth or q.unit in GROWTH_UNITS or q.bound not in ("eq", "approx"):
         return False
-    return not cues.any("level", c0, q.start)
+    return not (cues.any("level", c0, q.start) or cues.any("not_additive", c0, q.start))

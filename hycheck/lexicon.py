@@ -195,8 +195,8 @@ BOUND_SUFFIXES: Final[dict[str, str]] = {
 
 ESTIMATE_CUES: Final = ("预计", "预估", "估计", "有望")
 TARGET_CUES: Final = (
-    "力争", "预期目标", "目标是", "目标为", "目标:", "力求", "将达到", "将实现", "将突破",
-    "将超过", "将新增", "将带动", "将建成", "将完成", "将引进", "要达到", "要实现",
+    "力争", "预期目标", "预期增长", "目标是", "目标为", "目标:", "力求", "将达到", "将实现",
+    "将突破", "将超过", "将新增", "将带动", "将建成", "将完成", "将引进", "要达到", "要实现",
 )  # fmt: skip
 """Cues that make the rest of their sentence a target, wherever they stand.  (将 alone is too
 common: 将财政支出的67.7%用于民生 reports an actual; only 将 + a verb of achievement counts.)"""
@@ -207,8 +207,10 @@ WEAK_TARGET_CUES: Final = ("计划", "确保", "争取", "规划", "力促", "�
 
 NOT_TARGET_CUES: Final = (
     "计划总投资", "计划投资额", "拟投资总额", "拟投资额", "规划面积", "规划建设用地", "拟签约",
+    "全年计划的", "年度计划的", "年计划的", "完成计划", "按计划", "计划进度",
 )  # fmt: skip
-"""Phrases that hold a target cue but name a property (a project's planned total investment)."""
+"""Phrases that hold a target cue but name a property (a project's planned total investment)
+or measure an outcome against the plan (完成全年计划的32.5% is done, not planned)."""
 
 TARGET_BEFORE: Final = ("任务数", "任务", "目标任务", "目标数", "指标", "任务数占比", "目标占比")
 """Right before a figure these make it a target: 完成市下达任务100亿的100.2% (the 100亿),
@@ -248,6 +250,10 @@ QUOTE_MAX: Final = 30
 CUMULATIVE_CUES: Final = ("累计", "累积")
 YEAR_TO_DATE_CUES: Final = ("今年以来", "年初以来", "年内", "本年度内", "至目前", "截至目前")
 """With these, 累计 is the total so far this year: an actual of that period."""
+
+NOT_ADDITIVE_CUES: Final = ("人均", "平均", "均价", "单价", "余额")
+"""Before an amount, these make it a level, not a sum over the years of a review (城乡居民人均
+可支配收入2.33万元 in a 十三五 review is the last year's)."""
 
 LEVEL_VERBS: Final = (
     "跨越", "迈上", "迈入", "达到", "突破", "跻身", "跨入", "成为", "保持", "位居", "提高到",

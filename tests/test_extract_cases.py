@@ -474,6 +474,17 @@ HELD_OUT_STYLE_CASES = [
     # a headline inside another total (财政收入 其中 地方级收入) stays the headline
     Case("财政收入38.74亿元,增长4.26%,其中地方级收入26.5亿元,增长0.9%。", "26.5亿元",
          metric="general_budget_revenue"),
+    # an outcome measured against the plan is done, not planned, and so is what follows it
+    Case("一季度全省实现城镇新增就业27.6万人,完成全年计划的32.5%,同比增加1.3万人,增长5.0%;",
+         "32.5%", kind="actual", title="一季度全省就业形势保持稳定", listed=date(2019, 5, 3)),
+    Case("一季度全省实现城镇新增就业27.6万人,完成全年计划的32.5%,同比增加1.3万人,增长5.0%;",
+         "1.3万人", kind="actual", title="一季度全省就业形势保持稳定", listed=date(2019, 5, 3)),
+    # 预期增长 states a target
+    Case("今年GDP预期增长7.5%左右", "7.5%左右", kind="target", metric="gdp",
+         title="广州市十五届人大三次会议上午开幕", listed=date(2018, 1, 11)),
+    # a per-capita amount in a five-year review is the last year's level, not a sum
+    Case("“十三五”时期的工作回顾\n过去五年,城乡居民人均可支配收入2.33万元,年均增长6.7%。",
+         "2.33万元", kind="actual", title="政府工作报告(潮州市,2021年)", stated=date(2021, 2, 2)),
     # a span of years shared out by 分别, and 年均 over it
     Case("2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元,预计年均增长24.5%;",
          "314.5亿元", period="2017", metric="gdp"),
