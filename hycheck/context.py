@@ -183,7 +183,7 @@ class _Reader:
                 growth_of = subject or None
                 metric_text = f"{subject}增长" if subject else metric_text
             value = q.value
-            if growth and q.unit in ("percent", "pp") and _declines(text, q.start):
+            if growth and q.unit in ("percent", "pp") and _declines(text, q.start, q.unit):
                 value = -value
             kind, period = self._when(q, s0, s1, c0, growth, after, index, n, first_in_sentence)
             start, end = comp.span(q.start, q.end)
@@ -353,9 +353,16 @@ _GROWTH_LIST = re.compile(
 )
 
 
-def _declines(text: str, start: int) -> bool:
-    """下降5%, 下降0.8个百分点, 分别下降2.16和1.66个百分点: a fall, stored negative."""
-    return _DECLINE.search(text, max(0, start - 24), start) is not None
+def _declines(text: str, start: int, unit: str) -> bool:
+    """下降5%, 下降0.8个百分点, 分别下降2.16和1.66个百分点: a fall, stored negative; and a gap
+    below what is compared (落后于全市平均水平1.4个百分点)."""
+    window = max(0, start - 24)
+    if _DECLINE.search(text, window, start) is not None:
+        return True
+    return unit == "pp" and _BELOW.search(text, window, start) is not None
+
+
+_BELOW = re.compile("(?:" + "|".join(map(re.escape, lx.BELOW_CUES)) + r")[^\d%,;:。\n]{0,12}\Z")
 
 
 _DECLINE = re.compile(

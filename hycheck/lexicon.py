@@ -172,6 +172,10 @@ BOUND_PREFIX_BLOCKERS: Final[dict[str, str]] = {
 """One-character bound cues are ignored when the character before them makes another word
 (通过5年, 节约5%, 最近3年)."""
 
+RANK_BEFORE: Final = ("前",)
+RANK_AFTER: Final = ("名", "位")
+"""前100名企业, 前十位: a number between these is a rank, not a count of people."""
+
 LEVEL_PREFIXES: Final = ("跨越", "迈上", "迈入", "跨入", "跻身", "跃上", "登上")
 """Verbs of reaching a level, right before a figure (跨越千万标箱, 迈上千亿台阶): the figure is
 a threshold passed, bound ``ge``; as verbs they stay outside the surface."""
@@ -280,6 +284,9 @@ GROWTH_AFTER: Final = ("增速", "的增速", "增长", "的增长", "增幅")
 """Growth cue right after a percent figure (20%以上增速)."""
 DECLINE_CUES: Final = ("下降", "减少", "降低", "回落", "下滑", "负增长")
 """A growth rate after these is stored negative (下降5% → -5)."""
+BELOW_CUES: Final = ("落后于", "落后", "低于", "低")
+"""A gap in percentage points after these and what is compared (增速落后于全市平均水平1.4个
+百分点) is stored negative."""
 
 SHARE_CUES: Final = ("占比", "比重", "占全", "占", "比例", "份额")
 """Between a metric name and a percent: the figure is a share, not the metric itself."""

@@ -118,6 +118,8 @@ def _read(norm: str, m: re.Match[str]) -> Quantity | None:
         return _read_idiom(norm, m.group(), start, end)
     if before == "第":
         return None  # 第十五届, 第2名: an ordinal
+    if before in lx.RANK_BEFORE and norm.startswith(lx.RANK_AFTER, _skip_spaces(norm, end)):
+        return None  # 前100名企业, 前十位: a rank, not a count
     if kind == "ar":
         text = m.group()
         if before in _NUMERIC_NEIGHBOURS or len(text) > MAX_ARABIC_DIGITS + 4:

@@ -320,6 +320,7 @@ REAL_PAGE_NON_FIGURES = [
     NoFigure("地区(qū)生产(chǎn)总值", "(qū)"),
     NoFigure("开发区建设三十余年来", "三十余年"),
     NoFigure("无数十年如一日坚守岗位的干部", "十"),
+    NoFigure("全区951家规上工业企业中,累计产值前100名企业完成产值515.32亿元", "100名"),
 ]  # fmt: skip
 
 BUGS_CAUGHT = [
@@ -485,6 +486,10 @@ HELD_OUT_STYLE_CASES = [
     # a per-capita amount in a five-year review is the last year's level, not a sum
     Case("“十三五”时期的工作回顾\n过去五年,城乡居民人均可支配收入2.33万元,年均增长6.7%。",
          "2.33万元", kind="actual", title="政府工作报告(潮州市,2021年)", stated=date(2021, 2, 2)),
+    # a gap below what is compared is negative
+    Case("全年全县地区生产总值增速落后于全市平均水平1.4个百分点,六县市排名第三位。",
+         "1.4个百分点", -1.4, "pp"),
+    Case("同比增长3.6%,比全市低1.7个百分点。", "1.7个百分点", -1.7, "pp"),
     # a span of years shared out by 分别, and 年均 over it
     Case("2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元,预计年均增长24.5%;",
          "314.5亿元", period="2017", metric="gdp"),
