@@ -245,8 +245,12 @@ class _Reader:
         else:
             kind_if_not, estimate = kind, None
         # a task stated beside its outcome (21家(任务数18家)) is for the same period
-        plan = kind is Kind.TARGET and not is_stated_target(cues.text, q)
-        period = timeline.period_at(q.start, s0, target=plan)
+        stated_target = kind is Kind.TARGET and is_stated_target(cues.text, q)
+        period = timeline.period_at(q.start, s0, target=kind is Kind.TARGET and not stated_target)
+        if stated_target and is_part_of_year(period) and not _own_part(text, q.start):
+            # 1-6月…完成年度目标任务589亿元的37.22%, 1到10月…完成州政府下达任务数132.63亿元
+            # 的90.8%: a task is set for the year unless its own words name a part of it
+            period = period[:4]
         span = timeline.span_at(q.start, s0)
         if after >= 0 and span and not growth:
             # 2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元
@@ -351,6 +355,11 @@ _GROWTH_LIST = re.compile(
     "(?:" + "|".join(map(re.escape, lx.GROWTH_BEFORE)) + ")[了为达到\n]?"
     r"(?:-?\d+(?:\.\d+)?(?:%|个百分点)[、和与及])+\Z"
 )
+
+
+def _own_part(text: str, start: int) -> bool:
+    """一季度目标任务30亿元, 上半年任务: a task that names a part of the year itself."""
+    return any(word in text[max(0, start - 10) : start] for word in lx.PART_OF_YEAR_WORDS)
 
 
 def _declines(text: str, start: int, unit: str) -> bool:

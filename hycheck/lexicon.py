@@ -172,6 +172,11 @@ BOUND_PREFIX_BLOCKERS: Final[dict[str, str]] = {
 """One-character bound cues are ignored when the character before them makes another word
 (通过5年, 节约5%, 最近3年)."""
 
+PART_OF_YEAR_WORDS: Final = ("季度", "半年", "月", "季")
+"""Right before a stated task (一季度目标任务30亿元) these keep it for that part of the year;
+without them a task stated in a report on part of a year is the year's (完成年度目标任务589亿元
+的37.22%)."""
+
 RANK_BEFORE: Final = ("前",)
 RANK_AFTER: Final = ("名", "位")
 """前100名企业, 前十位: a number between these is a rank, not a count of people."""

@@ -490,6 +490,13 @@ HELD_OUT_STYLE_CASES = [
     Case("全年全县地区生产总值增速落后于全市平均水平1.4个百分点,六县市排名第三位。",
          "1.4个百分点", -1.4, "pp"),
     Case("同比增长3.6%,比全市低1.7个百分点。", "1.7个百分点", -1.7, "pp"),
+    # a task stated in a report on part of a year is the year's, unless it names its part
+    Case("1-6月份,全市引进亿元以上省外项目资金额219.22亿元,完成年度目标任务589亿元的37.22%。",
+         "589亿元", kind="target", period="2023", title="2023年1-6月招商引资工作情况"),
+    Case("1-6月份,全市引进亿元以上省外项目资金额219.22亿元,完成年度目标任务589亿元的37.22%。",
+         "219.22亿元", kind="actual", period="2023Q1-2023Q2", title="2023年1-6月招商引资工作情况"),
+    Case("一季度,全县到位资金12亿元,完成一季度目标任务10亿元的120%。", "10亿元", kind="target",
+         period="2024Q1", title="2024年一季度招商引资情况"),
     # a span of years shared out by 分别, and 年均 over it
     Case("2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元,预计年均增长24.5%;",
          "314.5亿元", period="2017", metric="gdp"),
