@@ -109,6 +109,9 @@ MONEY_CONTEXT: Final = (
 )  # fmt: skip
 """Words in the clause before a number with a magnitude and no unit that make it money
 (注册资本金5000万以上)."""
+BILLION_CONTEXT: Final = ("任务", "目标", "招商", "引资")
+"""Around an Arabic number with 亿 and no unit, these make it money too (完成市下达任务100亿
+的100.2%, 提前完成区200亿招商引资任务)."""
 PEOPLE_CONTEXT: Final = ("人口", "人数", "就业")
 VISITOR_CONTEXT: Final = ("游客", "旅客", "人次", "客流")
 """A number with a magnitude and no unit after these counts person-times (游客突破200万)."""

@@ -350,6 +350,11 @@ def _implied_unit(
     window = _clause_before(norm, start, 16)
     if any(word in window for word in lx.MONEY_CONTEXT):
         return "CNY", ""
+    if "亿" in text and kind == "ar":
+        # 完成市下达任务100亿的100.2%, 提前完成区200亿招商引资任务: 亿 of a task is money
+        around = window + norm[pos : pos + 8]
+        if any(word in around for word in lx.BILLION_CONTEXT):
+            return "CNY", ""
     if any(word in window for word in lx.VISITOR_CONTEXT):
         return "person_time", ""
     if any(word in window for word in lx.PEOPLE_CONTEXT):

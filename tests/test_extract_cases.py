@@ -497,6 +497,9 @@ HELD_OUT_STYLE_CASES = [
          "219.22亿元", kind="actual", period="2023Q1-2023Q2", title="2023年1-6月招商引资工作情况"),
     Case("一季度,全县到位资金12亿元,完成一季度目标任务10亿元的120%。", "10亿元", kind="target",
          period="2024Q1", title="2024年一季度招商引资情况"),
+    # 亿 of a task is money, also without 元
+    Case("完成市下达任务100亿的100.2%;", "100亿", 1e10, "CNY", kind="target"),
+    Case("共签约项目58个,提前完成区200亿招商引资任务。", "200亿", 2e10, "CNY", kind="target"),
     # a span of years shared out by 分别, and 年均 over it
     Case("2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元,预计年均增长24.5%;",
          "314.5亿元", period="2017", metric="gdp"),
