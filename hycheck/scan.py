@@ -155,8 +155,9 @@ def _read(norm: str, m: re.Match[str]) -> Quantity | None:
     value = parse_cn_int(text)
     if value is None:
         return None
-    # 百亿, 千亿, 亿: a magnitude alone; 十亿 may stand alone too (数十亿元)
-    bare = all(ch in _MAGNITUDE_CHARS for ch in text.removeprefix("十"))
+    # 百亿, 千亿, 亿: a magnitude alone; so is 十亿 after 数/几/上 (数十亿元), not 十万人
+    tens = text.startswith("十") and norm[start - 1 : start] in lx.BARE_MAGNITUDE_PREFIXES
+    bare = all(ch in _MAGNITUDE_CHARS for ch in (text[1:] if tens else text))
     return _read_tail(norm, kind, start, end, value, 0, bare=bare)
 
 

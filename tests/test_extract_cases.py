@@ -345,6 +345,8 @@ BUGS_CAUGHT = [
     Case("总投资数十亿元的项目", "数十亿元", 1e9, "CNY", "ge"),
     Case("吸引几十万人次游客", "几十万人次", 1e5, "person_time", "ge"),
     Case("上百亿元的产业集群", "上百亿元", 1e10, "CNY", "ge"),
+    # found by hypothesis: 十万 without 数/几/上 is a number, not a bare magnitude
+    Case("新增就业十万人", "十万人", 1e5, "person", "eq"),
 ]  # fmt: skip
 
 KNOWN_FAILURES = [
