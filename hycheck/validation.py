@@ -12,8 +12,10 @@ its unit and the allowed range.  Bad data never raises; a bad expectation file r
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from itertools import count
 from operator import attrgetter
 from typing import Any
 
@@ -27,9 +29,11 @@ from hycheck.expectations import Expectations, load_expectations
 from hycheck.gazetteer import level_of
 from hycheck.model import FIGURE_COLUMNS, Article, Bound, Code, Figure, Finding, Kind, Severity
 from hycheck.schemas import (
+    GROUPED,
     RECORD_ONLY_TYPED,
     Compiled,
     Rule,
+    Vocabulary,
     compile_expectations,
     period_bounds,
 )
@@ -64,34 +68,191 @@ _TEXT_TYPES: dict[str, frozenset[type]] = {
     "bound": frozenset({str, Bound}),
     "growth_of": frozenset({str, type(None)}),
 }
+_NUMERIC = {
+    "doc": "int64",
+    "start": "int64",
+    "end": "int64",
+    "value": "float64",
+    "upper": "float64",
+}
 
 
-def _record_table(figures: Sequence[Figure]) -> pd.DataFrame | None:
-    """The table ``Compiled.records`` checks, or ``None`` when a text field of some figure is
-    not a ``str`` (then the figures take the general path, ``_figure_table``).
+def _numbers(figures: Sequence[Figure], name: str) -> np.ndarray:
+    """One numeric field of every figure as an array, converted as ``np.array`` would."""
+    dtype = _NUMERIC[name]
+    try:
+        return np.fromiter(map(attrgetter(name), figures), dtype, len(figures))
+    except (TypeError, ValueError, OverflowError):  # None (nan), or what np.array says
+        return np.array(list(map(attrgetter(name), figures)), dtype=dtype)
 
-    The text columns stay Python objects: converting a million figures' titles and sentences
-    to pandas strings took longer than every check together, and nothing reads them.
+
+def _text_codes(figures: Sequence[Figure], name: str) -> tuple[np.ndarray, list[Any]] | None:
+    """One text field of every figure as integer codes and the distinct values, or ``None``
+    when some value is not of the field's types (``str``, and the field's enum or ``None``).
+
+    Factorised by a dictionary as the values are read (no list of a million values made
+    first); the types are checked on the distinct values.
     """
+    seen: defaultdict[Any, int] = defaultdict(count().__next__)
+    try:
+        codes = np.fromiter(
+            map(seen.__getitem__, map(attrgetter(name), figures)), np.intp, len(figures)
+        )
+    except TypeError:  # an unhashable value: not text
+        return None
+    uniques = list(seen)
+    if not set(map(type, uniques)) <= _TEXT_TYPES.get(name, _STR):
+        return None
+    return codes, uniques
+
+
+def _all_str(figures: Sequence[Figure], name: str) -> np.ndarray | None:
+    """The length of one text field of every figure, or ``None`` when one is not a ``str``."""
+    try:
+        return np.fromiter(map(str.__len__, map(attrgetter(name), figures)), "int64", len(figures))
+    except TypeError:
+        return None
+
+
+def _record_frame(
+    figures: Sequence[Figure], articles: Sequence[Article], exp: Expectations
+) -> pd.DataFrame | None:
+    """The prepared table ``Compiled.records`` checks, built straight from the figures, or
+    ``None`` when a text field of some figure is not a ``str`` (then the figures take the
+    general path: ``_figure_table`` and ``prepare_figures``).
+
+    Each field is read once, a text field into codes and its distinct values (a million
+    figures hold a few thousand metric texts, regions and periods), so the derived columns
+    are worked out per distinct value and taken by code.  The text columns are categoricals
+    (what the structural checks ask of them is answered per category).  ``title``, ``surface``
+    and ``sentence`` are only checked to be ``str`` (and the surface's length kept).
+    """
+    n = len(figures)
+    texts: dict[str, tuple[np.ndarray, list[Any]]] = {}
     cols: dict[str, Any] = {}
     for name in FIGURE_COLUMNS:
-        values = list(map(attrgetter(name), figures))
-        if name in ("doc", "start", "end"):
-            cols[name] = np.array(values, dtype="int64")
-        elif name in ("value", "upper"):
-            cols[name] = np.array(values, dtype="float64")  # None becomes nan
-        else:
-            if not set(map(type, values)) <= _TEXT_TYPES.get(name, _STR):
+        if name in _NUMERIC:
+            cols[name] = _numbers(figures, name)
+        elif name in RECORD_ONLY_TYPED:
+            length = _all_str(figures, name)
+            if length is None:
                 return None
-            if name in RECORD_ONLY_TYPED:
-                continue
-            if name in ("kind", "bound"):  # enum members as their plain values
-                plain = {v: str(v) for v in set(values)}
-                values = list(map(plain.__getitem__, values))
-            cols[name] = pd.Series(values, dtype=object)  # dtype given: no inference to str
             if name == "surface":
-                cols["_surface_len"] = np.fromiter(map(len, values), "int64", len(values))
-    return pd.DataFrame(cols)
+                surface_len = length
+        else:
+            coded = _text_codes(figures, name)
+            if coded is None:
+                return None
+            texts[name] = coded
+            codes, uniques = coded
+            if name in ("kind", "bound"):  # enum members as their plain values
+                uniques = [str(u) for u in uniques]
+            cols[name] = _from_codes(codes, uniques)
+    cols["_surface_len"] = surface_len
+    frame = pd.DataFrame(cols)
+
+    vocab = _compiled(exp).vocabulary
+    which = _article_rows(texts["page"], cols["doc"], articles)
+    stated, listed, art_level = _article_columns(articles, vocab)
+
+    region_codes, regions = texts["region"]
+    level = _lookup([vocab.level.index(level_of(r)) if r else -1 for r in regions], region_codes)
+    no_region = _lookup([r == "" for r in regions], region_codes, bool)
+    level = np.where(no_region, art_level[which], level)
+    metric_codes, metrics = texts["metric"]
+    text_codes, metric_texts = texts["metric_text"]
+    detail = _lookup([_code(vocab.metric, exp.detail_metric(t)) for t in metric_texts], text_codes)
+    own = _lookup([_code(vocab.metric, m) for m in metrics], metric_codes)
+    other = _lookup([m == "other" for m in metrics], metric_codes, bool)
+    growth_codes, growth_texts = texts["growth_of"]
+    cues = exp.share.cues
+    period_codes, periods = texts["period"]
+    bounds = np.array([_period_days(p) for p in periods], dtype="float64").reshape(-1, 2)
+
+    frame["_metric"] = _from_codes(np.where(other, detail, own), vocab.metric)
+    frame["_unit"] = _from_codes(_lookup([_code(vocab.unit, u) for u in texts["unit"][1]],
+                                         texts["unit"][0]), vocab.unit)  # fmt: skip
+    frame["_kind"] = _from_codes(_lookup([_code(vocab.kind, str(k)) for k in texts["kind"][1]],
+                                         texts["kind"][0]), vocab.kind)  # fmt: skip
+    frame["_level"] = _from_codes(level, vocab.level)
+    frame["_growth"] = _lookup([g is not None and g != "" for g in growth_texts], growth_codes,
+                               bool)  # fmt: skip
+    frame["_sharecue"] = _lookup([any(c in t for c in cues) for t in metric_texts], text_codes,
+                                 bool)  # fmt: skip
+    frame["_stated"] = stated[which]
+    frame["_listed"] = listed[which]
+    frame["_pstart"] = bounds[:, 0][period_codes] if n else np.array([], "float64")
+    frame["_pend"] = bounds[:, 1][period_codes] if n else np.array([], "float64")
+    _add_groups(frame)
+    return frame
+
+
+def _code(categories: Sequence[str], value: Any) -> int:
+    try:
+        return categories.index(value)
+    except ValueError:
+        return -1
+
+
+def _lookup(per_value: Sequence[Any], codes: np.ndarray, dtype: str | type = "int64") -> Any:
+    """``per_value`` (one entry a distinct value) taken by ``codes``."""
+    table = np.array(per_value, dtype=dtype)
+    return table[codes] if len(table) else np.zeros(len(codes), dtype=dtype)
+
+
+def _from_codes(codes: np.ndarray, categories: Sequence[Any]) -> pd.Categorical:
+    """A categorical of ``categories`` taken by ``codes``; a ``None`` category is missing."""
+    categories = list(categories)
+    if None in categories:
+        i = categories.index(None)
+        remap = np.arange(len(categories))
+        remap[i], remap[i + 1 :] = -1, remap[i + 1 :] - 1
+        codes, categories = remap[codes], categories[:i] + categories[i + 1 :]
+    index = pd.Index(categories, dtype=object)
+    out: pd.Categorical = pd.Categorical.from_codes(codes, categories=index, validate=False)
+    return out
+
+
+def _article_rows(
+    page: tuple[np.ndarray, list[Any]], doc: np.ndarray, articles: Sequence[Article]
+) -> np.ndarray:
+    """Each figure's article: an index into the distinct (page, doc) of ``articles`` (the
+    last article of a key wins, as in a dict), -1 when there is none."""
+    page_codes, pages = page
+    n = len(doc)
+    index = {key: i for i, key in enumerate({(a.page, a.doc): a for a in articles})}
+    if not index or not n:
+        return np.full(n, -1, dtype="int64")
+    low, high = int(doc.min()), int(doc.max())
+    if low >= 0 and high < 2**31 and len(pages) < 2**31:  # (page, doc) as one integer
+        keys, uniques = pd.factorize(page_codes.astype("int64") * (high + 1) + doc)
+        found = [index.get((pages[k // (high + 1)], int(k % (high + 1))), -1) for k in uniques]
+        return np.array(found, dtype="int64")[keys]
+    pairs = pd.MultiIndex.from_arrays([np.array(pages, dtype=object)[page_codes], doc])
+    return pd.MultiIndex.from_tuples(list(index)).get_indexer(pairs)
+
+
+def _article_columns(
+    articles: Sequence[Article], vocab: Vocabulary
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Stated day, listing day and region level code of each distinct (page, doc), in the
+    order of ``_article_rows``, with one more entry (nan, nan, "") for figures without one."""
+    table = list({(a.page, a.doc): a for a in articles}.values())
+    stated = np.array([_day(a.stated) for a in table] + [math.nan])
+    listed = np.array([_day(a.listed) for a in table] + [math.nan])
+    levels = {r: _code(vocab.level, level_of(r)) for r in {a.region for a in table}}
+    level = np.array([levels[a.region] for a in table] + [_code(vocab.level, "")], dtype="int64")
+    return stated, listed, level
+
+
+def _add_groups(frame: pd.DataFrame) -> None:
+    """The grouping of rows by metric and by unit that the compiled checks search
+    (``hycheck.schemas.GROUPED``)."""
+    for column in GROUPED:
+        codes = frame[column].array.codes
+        order = np.argsort(codes, kind="stable")
+        frame[f"{column}_order"] = order
+        frame[f"{column}_sorted"] = codes[order]
 
 
 _STR = frozenset({str})
@@ -154,6 +315,7 @@ def prepare_figures(
     out["_listed"] = listed[which]
     out["_pstart"] = bounds["f0"]
     out["_pend"] = bounds["f1"]
+    _add_groups(out)
     return out
 
 
@@ -212,7 +374,7 @@ def _compiled(exp: Expectations) -> Compiled:
 def _failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
     """pandera's failure cases of a lazy validation (empty when everything passes)."""
     try:
-        schema.validate(frame, lazy=True)
+        schema.validate(frame, lazy=True, inplace=True)  # the frame is ours: no copy
     except pa.errors.SchemaErrors as exc:
         cases: pd.DataFrame = exc.failure_cases
         return cases
@@ -230,11 +392,11 @@ def validate(
     and listing dates, matched by (page, doc); without them only the figure rules run.
     """
     with paused():  # see hycheck._gc: a million figures' worth of small objects, no cycles
-        figs = list(figures)
-        records = _record_table(figs)
-        if records is not None:
-            return _validate(records, figs, list(articles), expectations, records=True)
-        return _validate(_figure_table(figs), figs, list(articles), expectations)
+        figs, arts = list(figures), list(articles)
+        exp = expectations if expectations is not None else load_expectations()
+        found, _records = _figure_part(figs, arts, exp)
+        found.extend(_article_part(arts, exp))
+        return sorted(found, key=Finding.sort_key)
 
 
 def validate_frame(
@@ -244,29 +406,55 @@ def validate_frame(
 ) -> list[Finding]:
     """Like ``validate`` for a figure DataFrame (``FIGURE_COLUMNS``) an ETL job already has."""
     table = frame.reset_index(drop=True)
-    return _validate(table, None, list(articles), expectations)
+    arts = list(articles)
+    exp = expectations if expectations is not None else load_expectations()
+    found = _frame_problems(table)
+    if len(table) and not found:
+        prepared = prepare_figures(table, arts, exp)
+        found.extend(_run_figures(_compiled(exp), False, prepared, table, None, arts))
+    found.extend(_article_part(arts, exp))
+    return sorted(found, key=Finding.sort_key)
 
 
-def _validate(
+def _figure_part(
+    figs: list[Figure], arts: list[Article], exp: Expectations
+) -> tuple[list[Finding], bool]:
+    """The findings of the figure rules (unsorted), and whether the figures' text fields were
+    all ``str`` (the records path) or not (the general path)."""
+    compiled = _compiled(exp)
+    prepared = _record_frame(figs, arts, exp)
+    if prepared is not None:
+        return _run_figures(compiled, True, prepared, prepared, figs, arts), True
+    table = _figure_table(figs)
+    found = _frame_problems(table)
+    if len(table) and not found:
+        prepared = prepare_figures(table, arts, exp)
+        found.extend(_run_figures(compiled, False, prepared, table, figs, arts))
+    return found, False
+
+
+def _run_figures(
+    compiled: Compiled,
+    records: bool,
+    prepared: pd.DataFrame,
     table: pd.DataFrame,
     figs: list[Figure] | None,
     arts: list[Article],
-    expectations: Expectations | None,
-    *,
-    records: bool = False,
 ) -> list[Finding]:
-    exp = expectations if expectations is not None else load_expectations()
+    if not len(prepared):
+        return []
+    cases = _failures(compiled.records if records else compiled.figures, prepared)
+    by_key = {(a.page, a.doc): a for a in arts}
+    return _figure_findings(cases, compiled.rules, table, figs, by_key)
+
+
+def _article_part(arts: list[Article], exp: Expectations) -> list[Finding]:
+    """The findings of the article rules (unsorted)."""
+    if not arts:
+        return []
     compiled = _compiled(exp)
-    findings: list[Finding] = [] if records else _frame_problems(table)
-    if len(table) and not findings:
-        schema = compiled.records if records else compiled.figures
-        cases = _failures(schema, prepare_figures(table, arts, exp))
-        by_key = {(a.page, a.doc): a for a in arts}
-        findings.extend(_figure_findings(cases, compiled.rules, table, figs, by_key))
-    if arts:
-        cases = _failures(compiled.articles, prepare_articles(arts, exp))
-        findings.extend(_article_findings(cases, compiled.rules, arts, exp))
-    return sorted(findings, key=Finding.sort_key)
+    cases = _failures(compiled.articles, prepare_articles(arts, exp))
+    return _article_findings(cases, compiled.rules, arts, exp)
 
 
 # -- failure cases → findings ----------------------------------------------------------------
