@@ -4,7 +4,8 @@
 
 For each corpus (scrape ``a`` of ``benchmarks/out/corpus-<size>``) and for a mutated copy of it
 (``--mutate`` of the figures changed so that ranges, units, kinds, bounds, periods, spans and
-dates fail, and some articles re-dated), the findings of ``validate`` (serial, and forked over
+dates fail, and some articles re-dated; and that copy again with one title ``None``, which
+sends every figure down the general path), the findings of ``validate`` (serial, and forked over
 two processes when ``--jobs`` says so) and of ``validate_frame`` on ``figures_frame`` must equal
 those of the frozen copy in ``benchmarks/reference`` (``validation.py`` and ``schemas.py`` as
 they were): the same codes, rules, severities, messages, details, figures, articles, in the
@@ -104,9 +105,13 @@ def main() -> None:
     for size in args.size:
         scrape = load_scrape(size)
         plain = (scrape.figures, scrape.articles)
+        mutated = mutate(*plain, args.mutate)
+        untyped = list(mutated[0])  # one title that is not text: the general path
+        untyped[len(untyped) // 3] = dataclasses.replace(untyped[len(untyped) // 3], title=None)
         for label, (figs, arts) in (
             (f"corpus-{size}", plain),
-            (f"corpus-{size} mutated", mutate(*plain, args.mutate)),
+            (f"corpus-{size} mutated", mutated),
+            (f"corpus-{size} mutated, a title None", (untyped, mutated[1])),
         ):
             t = time.perf_counter()
             want = ref_validation.validate(figs, arts, exp)
@@ -116,7 +121,7 @@ def main() -> None:
             print(f"  reference: {took:.2f} s")
             for jobs in args.jobs:
                 t = time.perf_counter()
-                got = validate(figs, arts, exp)
+                got = validate(figs, arts, exp, jobs=jobs)
                 took = time.perf_counter() - t
                 ok &= same(f"validate jobs={jobs}", got, want)
                 print(f"  validate, jobs={jobs}: {took:.2f} s")

@@ -12,11 +12,14 @@ its unit and the allowed range.  Bad data never raises; a bad expectation file r
 from __future__ import annotations
 
 import math
+import os
+import pickle
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from itertools import count
-from operator import attrgetter
+from itertools import count, pairwise
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import numpy as np
@@ -336,25 +339,40 @@ def _period_days(period: Any) -> tuple[float, float]:
 
 def prepare_articles(articles: Iterable[Article], exp: Expectations) -> pd.DataFrame:
     """One row an article with the derived date columns the article checks read."""
-    rows = []
-    for a in articles:
-        row: dict[str, Any] = {
-            "page": a.page,
-            "doc": a.doc,
-            "title": a.title,
-            "_stated": _day(a.stated),
-            "_listed": _day(a.listed),
-        }
-        year = title_year(a.title)
-        for i, t in enumerate(exp.dates.titles):
-            lo = hi = math.nan
-            if year is not None and t.cue in a.title:
-                lo = _day(date(year + t.from_year, t.from_month, 1))
+    return _article_frame(list(articles), exp, keys=True)
+
+
+def _article_frame(arts: list[Article], exp: Expectations, *, keys: bool) -> pd.DataFrame:
+    """``prepare_articles``, built column by column; the dates and the title's year are
+    worked out once per distinct value.  Without ``keys`` the page, doc and title (which no
+    check reads) are left out: pandera copies every column of each failing row."""
+    if not arts:
+        return pd.DataFrame([])
+    titles = list(map(attrgetter("title"), arts))
+    cols: dict[str, Any] = {}
+    if keys:
+        cols = {"page": [a.page for a in arts], "doc": [a.doc for a in arts], "title": titles}
+    for name in ("stated", "listed"):
+        seen: defaultdict[date | None, int] = defaultdict(count().__next__)
+        codes = np.fromiter(map(seen.__getitem__, map(attrgetter(name), arts)), np.intp, len(arts))
+        cols[f"_{name}"] = np.array([_day(d) for d in seen], dtype="float64")[codes]
+    codes, uniques = pd.factorize(pd.Series(titles, dtype=object), use_na_sentinel=False)
+    rules = exp.dates.titles
+    # the year only matters to a title that holds the cue of some rule
+    years = [title_year(t) if any(r.cue in t for r in rules) else None for t in uniques]
+    for i, t in enumerate(rules):
+        lo, hi = [], []
+        for year, title in zip(years, uniques, strict=True):
+            if year is not None and t.cue in title:
+                lo.append(_day(date(year + t.from_year, t.from_month, 1)))
                 end_month = date(year + t.to_year + t.to_month // 12, t.to_month % 12 + 1, 1)
-                hi = float(end_month.toordinal() - 1)
-            row[f"_title{i}_lo"], row[f"_title{i}_hi"] = lo, hi
-        rows.append(row)
-    return pd.DataFrame(rows)
+                hi.append(float(end_month.toordinal() - 1))
+            else:
+                lo.append(math.nan)
+                hi.append(math.nan)
+        cols[f"_title{i}_lo"] = np.array(lo, dtype="float64")[codes]
+        cols[f"_title{i}_hi"] = np.array(hi, dtype="float64")[codes]
+    return pd.DataFrame(cols)
 
 
 # -- running the schemas ---------------------------------------------------------------------
@@ -381,22 +399,175 @@ def _failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns=["column", "check", "failure_case", "index"])
 
 
+MIN_SPLIT = 100_000
+"""Figures per process below which ``validate`` does not fork (``jobs=None``)."""
+
+
 def validate(
     figures: Iterable[Figure],
     articles: Iterable[Article] = (),
     expectations: Expectations | None = None,
+    *,
+    jobs: int | None = None,
 ) -> list[Finding]:
     """Every failing rule of every figure and article as a finding, in report order.
 
     ``articles`` (a ``Pages`` value, for example) gives each figure its article's stated
     and listing dates, matched by (page, doc); without them only the figure rules run.
+
+    ``jobs`` processes share the work where the platform can fork: the figures and the
+    articles are cut into that many runs, each forked child validates one run in the memory
+    it inherited and sends back only its findings, and the findings are the same, in the same
+    order, as those of one process (which is used whenever that could not be so: see
+    ``_forked``).  ``None`` is one process a CPU this process may use, with at least
+    ``MIN_SPLIT`` figures each; 1 never forks.
     """
     with paused():  # see hycheck._gc: a million figures' worth of small objects, no cycles
         figs, arts = list(figures), list(articles)
         exp = expectations if expectations is not None else load_expectations()
+        processes = _processes(jobs, len(figs))
+        if processes > 1:
+            found = _forked(figs, arts, exp, processes)
+            if found is not None:
+                return found
         found, _records = _figure_part(figs, arts, exp)
         found.extend(_article_part(arts, exp))
         return sorted(found, key=Finding.sort_key)
+
+
+def _processes(jobs: int | None, size: int) -> int:
+    """How many processes to validate ``size`` figures with (1: in this one)."""
+    if (jobs is not None and jobs <= 1) or not hasattr(os, "fork") or not size:
+        return 1
+    if threading.active_count() > 1:  # a fork copies one thread: another's locks stay held
+        return 1
+    if jobs is not None:
+        return min(jobs, size)
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform that forks
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, size // MIN_SPLIT))
+
+
+def _runs(figs: list[Figure], processes: int) -> list[int]:
+    """Where the runs of figures begin (and the last ends): even cuts, each moved forward to
+    the next figure of another article, so that an article's figures stay together."""
+    cuts = [len(figs) * i // processes for i in range(processes + 1)]
+    for i in range(1, processes):
+        at = max(cuts[i], cuts[i - 1])
+        while 0 < at < len(figs) and (figs[at].page, figs[at].doc) == (
+            figs[at - 1].page,
+            figs[at - 1].doc,
+        ):
+            at += 1
+        cuts[i] = at
+    return cuts
+
+
+_Sent = tuple[Code, Severity, str, int, int, str, Any]
+"""A finding as a child sends it: code, severity, message, figure and article positions (-1:
+none), rule and details; the parent puts its own figure and article objects back in."""
+
+
+def _run_part(
+    figs: list[Figure], arts: list[Article], exp: Expectations, fig_run: range, art_run: range
+) -> tuple[bool, list[_Sent]]:
+    """The findings of one run of figures (checked against every article) and one run of
+    articles, unsorted and in the order one process would make them; and whether the run's
+    figures took the records path."""
+    fig_part = figs[fig_run.start : fig_run.stop]
+    art_part = arts[art_run.start : art_run.stop]
+    found, records = _figure_part(fig_part, arts, exp)
+    found.extend(_article_part(art_part, exp))
+    wanted = {id(f.figures[0]) for f in found if f.figures}
+    fig_at = {id(f): i for i, f in enumerate(fig_part, fig_run.start) if id(f) in wanted}
+    art_at = {id(a): i for i, a in enumerate(art_part, art_run.start)}
+    sent: list[_Sent] = []
+    for f in found:
+        if len(f.figures) > 1 or f.old or f.new or f.old_article or f.new_article:
+            raise ValueError("a validation finding holds one figure or one article")
+        fig = fig_at[id(f.figures[0])] if f.figures else -1
+        art = art_at[id(f.article)] if f.article is not None else -1
+        sent.append((f.code, f.severity, f.message, fig, art, f.rule, f.details))
+    return records, sent
+
+
+def _forked(
+    figs: list[Figure], arts: list[Article], exp: Expectations, processes: int
+) -> list[Finding] | None:
+    """``validate`` over ``processes`` processes: this one and forked children; ``None`` when
+    the result might differ from one process's, and then the caller validates alone.
+
+    Findings sort by (page, doc, start, severity, code, message), ties kept in the order they
+    were made.  One process makes them figure by figure, a figure's in the order of the
+    checks; a run makes those of its own figures in that same order, so the runs' findings,
+    put together and sorted, are one process's unless two that tie came from two runs (two
+    equal figures of one article, say, in two runs): that is checked, and then ``None``.  So
+    is a run that took the other path (text that is not ``str``) and a child that failed.
+    """
+    _compiled(exp)  # compiled once, here: the children inherit it
+    cuts = _runs(figs, processes)
+    art_cuts = [len(arts) * i // processes for i in range(processes + 1)]
+    runs = [
+        (range(cuts[i], cuts[i + 1]), range(art_cuts[i], art_cuts[i + 1])) for i in range(processes)
+    ]
+    children: list[tuple[int, int]] = []
+    for fig_run, art_run in runs[1:]:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: validate its run, send the findings, exit at once
+            os.close(read)
+            try:
+                payload = pickle.dumps(_run_part(figs, arts, exp, fig_run, art_run), -1)
+            except BaseException:  # the parent validates alone
+                payload = b""
+            try:
+                with os.fdopen(write, "wb") as out:
+                    out.write(payload)
+            finally:
+                os._exit(0)
+        os.close(write)
+        children.append((pid, read))
+    results: list[tuple[bool, list[_Sent]] | None] = []
+    try:
+        results.append(_run_part(figs, arts, exp, *runs[0]))
+    finally:
+        for pid, read in children:  # collected whatever happened, so that none is left over
+            with os.fdopen(read, "rb") as got:
+                data = got.read()
+            os.waitpid(pid, 0)
+            try:
+                results.append(pickle.loads(data) if data else None)
+            except Exception:
+                results.append(None)
+    return _merge(results, figs, arts)
+
+
+def _merge(
+    results: list[tuple[bool, list[_Sent]] | None], figs: list[Figure], arts: list[Article]
+) -> list[Finding] | None:
+    if any(r is None for r in results) or len({r[0] for r in results if r is not None}) > 1:
+        return None
+    found: list[tuple[tuple[str, int, int, int, str, str], int, Finding]] = []
+    for run, result in enumerate(results):
+        assert result is not None
+        for code, severity, message, fig, art, rule, details in result[1]:
+            finding = Finding(
+                code=code,
+                severity=severity,
+                message=message,
+                figures=(figs[fig],) if fig >= 0 else (),
+                article=arts[art] if art >= 0 else None,
+                rule=rule,
+                details=details,
+            )
+            found.append((finding.sort_key(), run, finding))
+    found.sort(key=itemgetter(0))  # stable: each run's ties in the order it made them
+    for (key, run, _), (next_key, next_run, _) in pairwise(found):
+        if key == next_key and run != next_run:
+            return None  # a tie across runs: one process might order it otherwise
+    return [finding for _, _, finding in found]
 
 
 def validate_frame(
@@ -453,7 +624,7 @@ def _article_part(arts: list[Article], exp: Expectations) -> list[Finding]:
     if not arts:
         return []
     compiled = _compiled(exp)
-    cases = _failures(compiled.articles, prepare_articles(arts, exp))
+    cases = _failures(compiled.articles, _article_frame(arts, exp, keys=False))
     return _article_findings(cases, compiled.rules, arts, exp)
 
 
