@@ -287,7 +287,8 @@ def group_rows(column: str, code: int) -> Callable[[pd.DataFrame], Array]:
 
     def rows(d: pd.DataFrame) -> Array:
         if order in d and ordered in d:
-            lo, hi = np.searchsorted(d[ordered].to_numpy(), [code, code + 1])
+            codes = d[ordered].to_numpy()
+            lo, hi = codes.searchsorted(np.array([code, code + 1], dtype=codes.dtype))
             found: Array = d[order].to_numpy()[lo:hi]
             return found
         return np.flatnonzero(_codes(d, column) == code)

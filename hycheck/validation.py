@@ -235,14 +235,28 @@ def _article_rows(
     return pd.MultiIndex.from_tuples(list(index)).get_indexer(pairs)
 
 
+def _factorised(values: Iterable[Any]) -> tuple[np.ndarray, list[Any]]:
+    """Integer codes of ``values`` and the distinct values, in order of appearance."""
+    seen: defaultdict[Any, int] = defaultdict(count().__next__)
+    codes = np.fromiter(map(seen.__getitem__, values), np.intp)
+    return codes, list(seen)
+
+
+def _days(arts: Sequence[Article], name: str) -> np.ndarray:
+    """The ``stated`` or ``listed`` date of each article as a day number (nan: none)."""
+    codes, dates = _factorised(map(attrgetter(name), arts))
+    out: np.ndarray = np.array([_day(d) for d in dates], dtype="float64")[codes]
+    return out
+
+
 def _article_columns(
     articles: Sequence[Article], vocab: Vocabulary
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Stated day, listing day and region level code of each distinct (page, doc), in the
     order of ``_article_rows``, with one more entry (nan, nan, "") for figures without one."""
     table = list({(a.page, a.doc): a for a in articles}.values())
-    stated = np.array([_day(a.stated) for a in table] + [math.nan])
-    listed = np.array([_day(a.listed) for a in table] + [math.nan])
+    stated = np.append(_days(table, "stated"), math.nan)
+    listed = np.append(_days(table, "listed"), math.nan)
     levels = {r: _code(vocab.level, level_of(r)) for r in {a.region for a in table}}
     level = np.array([levels[a.region] for a in table] + [_code(vocab.level, "")], dtype="int64")
     return stated, listed, level
@@ -352,26 +366,20 @@ def _article_frame(arts: list[Article], exp: Expectations, *, keys: bool) -> pd.
     cols: dict[str, Any] = {}
     if keys:
         cols = {"page": [a.page for a in arts], "doc": [a.doc for a in arts], "title": titles}
-    for name in ("stated", "listed"):
-        seen: defaultdict[date | None, int] = defaultdict(count().__next__)
-        codes = np.fromiter(map(seen.__getitem__, map(attrgetter(name), arts)), np.intp, len(arts))
-        cols[f"_{name}"] = np.array([_day(d) for d in seen], dtype="float64")[codes]
-    codes, uniques = pd.factorize(pd.Series(titles, dtype=object), use_na_sentinel=False)
-    rules = exp.dates.titles
-    # the year only matters to a title that holds the cue of some rule
-    years = [title_year(t) if any(r.cue in t for r in rules) else None for t in uniques]
-    for i, t in enumerate(rules):
-        lo, hi = [], []
-        for year, title in zip(years, uniques, strict=True):
-            if year is not None and t.cue in title:
-                lo.append(_day(date(year + t.from_year, t.from_month, 1)))
+    cols["_stated"] = _days(arts, "stated")
+    cols["_listed"] = _days(arts, "listed")
+    codes, uniques = _factorised(titles)
+    for i, t in enumerate(exp.dates.titles):
+        lo = np.full(len(uniques), math.nan)
+        hi = np.full(len(uniques), math.nan)
+        for j, title in enumerate(uniques):
+            year = title_year(title) if t.cue in title else None  # only a cued title's year
+            if year is not None:
+                lo[j] = _day(date(year + t.from_year, t.from_month, 1))
                 end_month = date(year + t.to_year + t.to_month // 12, t.to_month % 12 + 1, 1)
-                hi.append(float(end_month.toordinal() - 1))
-            else:
-                lo.append(math.nan)
-                hi.append(math.nan)
-        cols[f"_title{i}_lo"] = np.array(lo, dtype="float64")[codes]
-        cols[f"_title{i}_hi"] = np.array(hi, dtype="float64")[codes]
+                hi[j] = float(end_month.toordinal() - 1)
+        cols[f"_title{i}_lo"] = lo[codes]
+        cols[f"_title{i}_hi"] = hi[codes]
     return pd.DataFrame(cols)
 
 
@@ -664,9 +672,8 @@ def _pairs(cases: pd.DataFrame) -> list[tuple[str, str, int | None, Any]]:
     out: dict[tuple[str, int | None], tuple[str, str, int | None, Any]] = {}
     # a table-wide check reports every column of a failing row: keep one row of each
     cases = cases.drop_duplicates(subset=["check", "index"])
-    for check, column, index, case in zip(
-        cases["check"], cases["column"], cases["index"], cases["failure_case"], strict=True
-    ):
+    columns = (cases[name].tolist() for name in ("check", "column", "index", "failure_case"))
+    for check, column, index, case in zip(*columns, strict=True):
         row = (
             None
             if index is None or (isinstance(index, float) and math.isnan(index))
