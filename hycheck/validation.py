@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import os
 import pickle
+import sys
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -451,6 +452,8 @@ def _processes(jobs: int | None, size: int) -> int:
         return 1
     if jobs is not None:
         return min(jobs, size)
+    if not sys.platform.startswith("linux"):  # macOS forks, but its system libraries may not
+        return 1
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on every platform that forks
@@ -480,17 +483,25 @@ none), rule and details; the parent puts its own figure and article objects back
 
 def _run_part(
     figs: list[Figure], arts: list[Article], exp: Expectations, fig_run: range, art_run: range
-) -> tuple[bool, list[_Sent]]:
+) -> tuple[bool, list[Finding]]:
     """The findings of one run of figures (checked against every article) and one run of
     articles, unsorted and in the order one process would make them; and whether the run's
     figures took the records path."""
-    fig_part = figs[fig_run.start : fig_run.stop]
-    art_part = arts[art_run.start : art_run.stop]
-    found, records = _figure_part(fig_part, arts, exp)
-    found.extend(_article_part(art_part, exp))
+    found, records = _figure_part(figs[fig_run.start : fig_run.stop], arts, exp)
+    found.extend(_article_part(arts[art_run.start : art_run.stop], exp))
+    return records, found
+
+
+def _sendable(
+    figs: list[Figure], arts: list[Article], fig_run: range, art_run: range, found: list[Finding]
+) -> list[_Sent]:
+    """A child's findings with positions in place of its copies of figures and articles."""
     wanted = {id(f.figures[0]) for f in found if f.figures}
-    fig_at = {id(f): i for i, f in enumerate(fig_part, fig_run.start) if id(f) in wanted}
-    art_at = {id(a): i for i, a in enumerate(art_part, art_run.start)}
+    fig_at = {}
+    if wanted:
+        part = figs[fig_run.start : fig_run.stop]
+        fig_at = {id(f): i for i, f in enumerate(part, fig_run.start) if id(f) in wanted}
+    art_at = {id(a): i for i, a in enumerate(arts[art_run.start : art_run.stop], art_run.start)}
     sent: list[_Sent] = []
     for f in found:
         if len(f.figures) > 1 or f.old or f.new or f.old_article or f.new_article:
@@ -498,7 +509,7 @@ def _run_part(
         fig = fig_at[id(f.figures[0])] if f.figures else -1
         art = art_at[id(f.article)] if f.article is not None else -1
         sent.append((f.code, f.severity, f.message, fig, art, f.rule, f.details))
-    return records, sent
+    return sent
 
 
 def _forked(
@@ -527,7 +538,9 @@ def _forked(
         if pid == 0:  # the child: validate its run, send the findings, exit at once
             os.close(read)
             try:
-                payload = pickle.dumps(_run_part(figs, arts, exp, fig_run, art_run), -1)
+                records, found = _run_part(figs, arts, exp, fig_run, art_run)
+                sent = (records, _sendable(figs, arts, fig_run, art_run, found))
+                payload = pickle.dumps(sent, pickle.HIGHEST_PROTOCOL)
             except BaseException:  # the parent validates alone
                 payload = b""
             try:
@@ -537,45 +550,62 @@ def _forked(
                 os._exit(0)
         os.close(write)
         children.append((pid, read))
-    results: list[tuple[bool, list[_Sent]] | None] = []
+    results: list[tuple[bool, list[Finding]] | None] = []
+    unread = [read for _, read in children]
     try:
         results.append(_run_part(figs, arts, exp, *runs[0]))
-    finally:
-        for pid, read in children:  # collected whatever happened, so that none is left over
+        for read in list(unread):  # the end of the pipe: a child has sent all it will
+            unread.remove(read)
             with os.fdopen(read, "rb") as got:
                 data = got.read()
+            results.append(_received(data, figs, arts))
+        return _merge(results)
+    finally:  # reaped last: a child's exit (unmapping a large heap) overlaps the merge
+        for read in unread:
+            os.close(read)
+        for pid, _ in children:
             os.waitpid(pid, 0)
-            try:
-                results.append(pickle.loads(data) if data else None)
-            except Exception:
-                results.append(None)
-    return _merge(results, figs, arts)
 
 
-def _merge(
-    results: list[tuple[bool, list[_Sent]] | None], figs: list[Figure], arts: list[Article]
-) -> list[Finding] | None:
+def _received(
+    data: bytes, figs: list[Figure], arts: list[Article]
+) -> tuple[bool, list[Finding]] | None:
+    """A child's findings with this process's figures and articles (``None``: it failed)."""
+    if not data:
+        return None
+    try:
+        records, sent = pickle.loads(data)
+    except Exception:
+        return None
+    found = [
+        Finding(
+            code=code,
+            severity=severity,
+            message=message,
+            figures=(figs[fig],) if fig >= 0 else (),
+            article=arts[art] if art >= 0 else None,
+            rule=rule,
+            details=details,
+        )
+        for code, severity, message, fig, art, rule, details in sent
+    ]
+    return records, found
+
+
+def _merge(results: list[tuple[bool, list[Finding]] | None]) -> list[Finding] | None:
     if any(r is None for r in results) or len({r[0] for r in results if r is not None}) > 1:
         return None
-    found: list[tuple[tuple[str, int, int, int, str, str], int, Finding]] = []
-    for run, result in enumerate(results):
-        assert result is not None
-        for code, severity, message, fig, art, rule, details in result[1]:
-            finding = Finding(
-                code=code,
-                severity=severity,
-                message=message,
-                figures=(figs[fig],) if fig >= 0 else (),
-                article=arts[art] if art >= 0 else None,
-                rule=rule,
-                details=details,
-            )
-            found.append((finding.sort_key(), run, finding))
-    found.sort(key=itemgetter(0))  # stable: each run's ties in the order it made them
-    for (key, run, _), (next_key, next_run, _) in pairwise(found):
+    keyed = [
+        (finding.sort_key(), run, finding)
+        for run, result in enumerate(results)
+        if result is not None
+        for finding in result[1]
+    ]
+    keyed.sort(key=itemgetter(0))  # stable: each run's ties in the order it made them
+    for (key, run, _), (next_key, next_run, _) in pairwise(keyed):
         if key == next_key and run != next_run:
             return None  # a tie across runs: one process might order it otherwise
-    return [finding for _, _, finding in found]
+    return [finding for _, _, finding in keyed]
 
 
 def validate_frame(
