@@ -7,7 +7,7 @@ The input is scrape ``a`` of ``benchmarks/out/corpus-<size>`` (make it with
 expectations are loaded and compiled into pandera schemas by a warm-up call on 1,000 figures;
 the timed runs build the figure table, derive the checked columns, run every pandera check
 lazily and turn the failure cases into findings.  ``--jobs`` is passed to ``validate``: by
-default it forks one process a usable CPU above 100,000 figures each; ``--jobs 1`` is one
+default it forks one process a usable CPU (Linux), 250,000 figures each at least; ``--jobs 1`` is one
 core.  Run under ``taskset -c 0`` for a machine of one core.
 """
 

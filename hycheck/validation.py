@@ -408,7 +408,7 @@ def _failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns=["column", "check", "failure_case", "index"])
 
 
-MIN_SPLIT = 100_000
+MIN_SPLIT = 250_000
 """Figures per process below which ``validate`` does not fork (``jobs=None``)."""
 
 
