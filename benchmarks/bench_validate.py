@@ -6,9 +6,9 @@ The input is scrape ``a`` of ``benchmarks/out/corpus-<size>`` (make it with
 ``benchmarks/corpus.py``): its figures and articles as hycheck extracted them.  The shipped
 expectations are loaded and compiled into pandera schemas by a warm-up call on 1,000 figures;
 the timed runs build the figure table, derive the checked columns, run every pandera check
-lazily and turn the failure cases into findings.  ``--jobs`` is passed to ``validate``: by
-default it forks one process a usable CPU (Linux), 250,000 figures each at least; ``--jobs 1`` is one
-core.  Run under ``taskset -c 0`` for a machine of one core.
+lazily and turn the failure cases into findings.  ``--jobs`` is passed to ``validate``; by
+default it forks one process a usable CPU (on Linux), with 250,000 figures each at least;
+``--jobs 1`` is one process.  Run under ``taskset -c 0`` for a machine of one core.
 """
 
 from __future__ import annotations

@@ -320,10 +320,10 @@ def _flag(
         if rng is not None:
             bad = bad & _outside(d["value"].to_numpy()[where], rng)
         if isinstance(where, slice):
-            return pd.Series(~bad, index=d.index)
+            return pd.Series(~bad, index=d.index, copy=False)  # pandas 3 copies by default
         ok = np.ones(len(d), dtype=bool)
         ok[where[bad]] = False
-        return pd.Series(ok, index=d.index)
+        return pd.Series(ok, index=d.index, copy=False)
 
     return check
 
