@@ -13,8 +13,9 @@ unit cannot be negative::
 ``pandera.Check`` named "<file>:<rule>" (``expectations/gdp.yaml:range.district``) and returns
 the schema together with the ``Rule`` records that say which finding a failure becomes.  Its
 schema validates a frame prepared by ``prepare_figures`` (derived columns ``_level``,
-``_growth``, ``_sharecue``, ``_stated``, ``_pstart``, ``_pend`` …); ``hycheck.validation`` does
-all of this and turns ``SchemaErrors.failure_cases`` into findings.
+``_growth``, ``_sharecue``, ``_stated``, ``_pstart``, ``_pend`` …, and the rows of each metric
+and unit listed in ``_metric_order`` … so that a metric's checks read only its rows);
+``hycheck.validation`` does all of this and turns ``SchemaErrors.failure_cases`` into findings.
 """
 
 from __future__ import annotations
@@ -81,8 +82,9 @@ class Compiled:
     ``records`` is ``figures`` for a table made from ``Figure`` records whose text fields were
     all found to be ``str`` (``hycheck.validation`` checks that first): the same checks, with
     the text columns left as Python objects (no conversion to pandas strings, which is most
-    of the time a million figures take) and ``title`` and ``sentence`` left out (a ``str``
-    cannot fail what the schema asks of them).
+    of the time a million figures take) and ``title``, ``surface`` and ``sentence`` left out
+    (a ``str`` cannot fail what the schema asks of them; the span check reads
+    ``_surface_len``).
     """
 
     figures: pa.DataFrameSchema
