@@ -13,8 +13,9 @@ unit cannot be negative::
 ``pandera.Check`` named "<file>:<rule>" (``expectations/gdp.yaml:range.district``) and returns
 the schema together with the ``Rule`` records that say which finding a failure becomes.  Its
 schema validates a frame prepared by ``prepare_figures`` (derived columns ``_level``,
-``_growth``, ``_sharecue``, ``_stated``, ``_pstart``, ``_pend`` …); ``hycheck.validation`` does
-all of this and turns ``SchemaErrors.failure_cases`` into findings.
+``_growth``, ``_sharecue``, ``_stated``, ``_pstart``, ``_pend`` …, and the rows of each metric
+and unit listed in ``_metric_order`` … so that a metric's checks read only its rows);
+``hycheck.validation`` does all of this and turns ``SchemaErrors.failure_cases`` into findings.
 """
 
 from __future__ import annotations
@@ -81,8 +82,9 @@ class Compiled:
     ``records`` is ``figures`` for a table made from ``Figure`` records whose text fields were
     all found to be ``str`` (``hycheck.validation`` checks that first): the same checks, with
     the text columns left as Python objects (no conversion to pandas strings, which is most
-    of the time a million figures take) and ``title`` and ``sentence`` left out (a ``str``
-    cannot fail what the schema asks of them).
+    of the time a million figures take) and ``title``, ``surface`` and ``sentence`` left out
+    (a ``str`` cannot fail what the schema asks of them; the span check reads
+    ``_surface_len``).
     """
 
     figures: pa.DataFrameSchema
@@ -127,8 +129,9 @@ def _period_ok(s: pd.Series) -> pd.Series:
 # -- the structural schema -------------------------------------------------------------------
 
 
-RECORD_ONLY_TYPED = ("title", "sentence")
-"""Text columns that only need to be ``str``: left out of the table of checked records."""
+RECORD_ONLY_TYPED = ("title", "surface", "sentence")
+"""Text columns that only need to be ``str``: left out of the table of checked records (which
+brings the length of each surface as ``_surface_len`` instead)."""
 
 
 def _structure(
@@ -241,21 +244,58 @@ class Vocabulary:
     kind: tuple[str, ...] = tuple(Kind)
     level: tuple[str, ...] = (*LEVELS, "")
 
-    def member(self, column: str, allowed: Sequence[str]) -> Callable[[pd.DataFrame], Array]:
-        """Rows whose ``_<column>`` is one of ``allowed`` (a category outside: never)."""
+    def code(self, column: str, value: str) -> int:
+        """The integer code of ``value`` in ``_<column>`` (-2, which no row has, when
+        ``value`` is not one of its categories)."""
+        categories: tuple[str, ...] = getattr(self, column)
+        return categories.index(value) if value in categories else -2  # -2: no row has it
+
+    def member(self, column: str, allowed: Sequence[str]) -> Select:
+        """Rows (of those given) whose ``_<column>`` is one of ``allowed`` (a category
+        outside: never)."""
         categories: tuple[str, ...] = getattr(self, column)
         wanted = sorted({categories.index(a) for a in allowed if a in categories})
         name = f"_{column}"
         if len(wanted) == 1:  # one category: an integer comparison is the cheapest test
             code = wanted[0]
-            return lambda d: d[name].cat.codes.to_numpy() == code
+            return lambda d, rows: _codes(d, name)[rows] == code
         lut = np.zeros(len(categories) + 1, dtype=bool)  # the extra slot answers code -1
         lut[wanted] = True
-        return lambda d: lut[d[name].cat.codes.to_numpy()]
+        return lambda d, rows: lut[_codes(d, name)[rows]]
 
 
 Array = np.ndarray
-Select = Callable[[pd.DataFrame], Array]
+Rows = slice | Array
+"""The rows a check function looks at: all (``slice(None)``) or some, by position."""
+Select = Callable[[pd.DataFrame, Rows], Array]
+ALL: Rows = slice(None)
+
+GROUPED = ("_metric", "_unit")
+"""Derived columns whose rows ``prepare_figures`` also lists by value: ``<column>_order`` (the
+row positions, stably sorted by the column's code) and ``<column>_sorted`` (the codes in that
+order), so that a check about one metric or one unit reads only that metric's rows."""
+
+
+def _codes(d: pd.DataFrame, name: str) -> Array:
+    """The integer codes of a categorical column, without a copy."""
+    codes: Array = d[name].array.codes
+    return codes
+
+
+def group_rows(column: str, code: int) -> Callable[[pd.DataFrame], Array]:
+    """The positions of the rows whose categorical ``column`` has ``code``, in order: a
+    binary search in the grouping ``prepare_figures`` made, or a scan without it."""
+    order, ordered = f"{column}_order", f"{column}_sorted"
+
+    def rows(d: pd.DataFrame) -> Array:
+        if order in d and ordered in d:
+            codes = d[ordered].to_numpy()
+            lo, hi = codes.searchsorted(np.array([code, code + 1], dtype=codes.dtype))
+            found: Array = d[order].to_numpy()[lo:hi]
+            return found
+        return np.flatnonzero(_codes(d, column) == code)
+
+    return rows
 
 
 def _outside(value: Array, rng: Range) -> Array:
@@ -265,20 +305,38 @@ def _outside(value: Array, rng: Range) -> Array:
     return out
 
 
-def _flag(select: Select, rng: Range | None = None) -> Callable[[pd.DataFrame], object]:
-    """A check function failing the selected rows (those outside ``rng`` when given)."""
+def _flag(
+    select: Select,
+    rng: Range | None = None,
+    rows: Callable[[pd.DataFrame], Array] | None = None,
+) -> Callable[[pd.DataFrame], object]:
+    """A check function failing the selected rows (those outside ``rng`` when given).
+
+    With ``rows`` the check looks only at those rows (those of one metric, say: a rule that
+    can only flag them) and passes every other row, which is what ``select`` would say.
+    """
 
     def check(d: pd.DataFrame) -> pd.Series:
-        bad = select(d)
+        where: Rows = ALL if rows is None else rows(d)
+        bad = select(d, where)
         if rng is not None:
-            bad = bad & _outside(d["value"].to_numpy(), rng)
-        return pd.Series(~bad, index=d.index)
+            bad = bad & _outside(d["value"].to_numpy()[where], rng)
+        if isinstance(where, slice):
+            return pd.Series(~bad, index=d.index, copy=False)  # pandas 3 copies by default
+        ok = np.ones(len(d), dtype=bool)
+        ok[where[bad]] = False
+        return pd.Series(ok, index=d.index, copy=False)
 
     return check
 
 
+def _every(d: pd.DataFrame, rows: Rows) -> Array:
+    out: Array = np.ones_like(d["value"].to_numpy()[rows], dtype=bool)
+    return out
+
+
 def _col(name: str) -> Select:
-    return lambda d: d[name].to_numpy()
+    return lambda d, rows: d[name].to_numpy()[rows]
 
 
 class _Builder:
@@ -293,8 +351,9 @@ class _Builder:
         self.checks.append(_check(rule, self.rules, fn))
 
     def metric(self, m: MetricRule) -> None:
+        """The rules of one metric file: each check reads only the rows of that metric."""
         v, sev = self.vocab, m.severity
-        of_metric = v.member("metric", [m.metric])
+        of_metric = group_rows("_metric", v.code("metric", m.metric))
         level_unit = v.member("unit", [u for u in m.units if not self.exp.units[u].relative])
         percent = v.member("unit", ["percent"])
         growth, cue = _col("_growth"), _col("_sharecue")
@@ -302,46 +361,49 @@ class _Builder:
         def rule(key: str, code: Code, column: str, check: str, **kw: Any) -> Rule:
             return Rule(m.rule(key), code, sev, column, check, metric=m.metric, specific=True, **kw)
 
+        def add(r: Rule, select: Select, rng: Range | None = None) -> None:
+            self.add(r, _flag(select, rng, of_metric))
+
         unit_ok, kind_ok = v.member("unit", m.units), v.member("kind", m.kinds)
-        self.add(
+        add(
             rule("units", Code.UNIT_NOT_ALLOWED, "unit", "isin", allowed=m.units),
-            _flag(lambda d: of_metric(d) & ~unit_ok(d)),
+            lambda d, rows: ~unit_ok(d, rows),
         )
-        self.add(
+        add(
             rule("kinds", Code.KIND_NOT_ALLOWED, "kind", "isin", allowed=m.kinds),
-            _flag(lambda d: of_metric(d) & ~kind_ok(d)),
+            lambda d, rows: ~kind_ok(d, rows),
         )
 
         def at_levels(levels: Sequence[str], inside: bool) -> Select:
             at = v.member("level", levels)
-            return lambda d: of_metric(d) & level_unit(d) & (at(d) if inside else ~at(d))
+            if inside:
+                return lambda d, rows: level_unit(d, rows) & at(d, rows)
+            return lambda d, rows: level_unit(d, rows) & ~at(d, rows)
 
         given = [level for level in m.ranges if level]
         for level, rng in m.ranges.items():
             key = rng.rule.split(":", 1)[1]
             r = rule(key, Code.OUT_OF_RANGE, "value", "in_range", what=level, range=rng)
-            self.add(r, _flag(at_levels([level], True) if level else at_levels([], False), rng))
+            add(r, at_levels([level], True) if level else at_levels([], False), rng)
         if given:  # a region whose level the file does not give: the envelope of all levels
             lows = [r.min for r in m.ranges.values() if r.min is not None]
             highs = [r.max for r in m.ranges.values() if r.max is not None]
             env = Range(min(lows, default=None), max(highs, default=None), m.rule("range"))
             r = rule("range", Code.OUT_OF_RANGE, "value", "in_range", what="any-level", range=env)
-            self.add(r, _flag(at_levels(given, False), env))
+            add(r, at_levels(given, False), env)
         if m.growth is not None:
             no_share = m.share is None  # then a percent without a share cue is a growth rate
             r = rule(
                 "growth", Code.OUT_OF_RANGE, "value", "in_range", what="growth", range=m.growth
             )
-            self.add(
+            add(
                 r,
-                _flag(
-                    lambda d: of_metric(d) & percent(d) & (growth(d) | (~cue(d) & no_share)),
-                    m.growth,
-                ),
+                lambda d, rows: percent(d, rows) & (growth(d, rows) | (~cue(d, rows) & no_share)),
+                m.growth,
             )
         if m.share is not None:
             r = rule("share", Code.OUT_OF_RANGE, "value", "in_range", what="share", range=m.share)
-            self.add(r, _flag(lambda d: of_metric(d) & percent(d) & ~growth(d), m.share))
+            add(r, lambda d, rows: percent(d, rows) & ~growth(d, rows), m.share)
 
     def defaults(self) -> None:
         """Per-unit sanity ranges for every figure, and the share rule."""
@@ -349,13 +411,21 @@ class _Builder:
         for unit, u in sorted(exp.units.items()):
             if u.range.min is not None or u.range.max is not None:
                 r = Rule(u.range.rule, out, exp.severity, "value", "in_range", unit, range=u.range)
-                self.add(r, _flag(v.member("unit", [unit]), u.range))
+                of_unit = group_rows("_unit", v.code("unit", unit))
+                self.add(r, _flag(_every, u.range, of_unit))
         share = exp.share
         own = v.member("metric", [m for m, r in exp.metrics.items() if r.share is not None])
-        percent, growth, cue = v.member("unit", ["percent"]), _col("_growth"), _col("_sharecue")
+        growth, cue = _col("_growth"), _col("_sharecue")
         r = Rule(share.range.rule, out, share.severity, "value", "in_range", "share",
                  range=share.range, specific=True)  # fmt: skip
-        self.add(r, _flag(lambda d: percent(d) & ~growth(d) & cue(d) & ~own(d), share.range))
+        self.add(
+            r,
+            _flag(
+                lambda d, rows: ~growth(d, rows) & cue(d, rows) & ~own(d, rows),
+                share.range,
+                group_rows("_unit", v.code("unit", "percent")),
+            ),
+        )
 
     def dates(self) -> None:
         dr = self.exp.dates
@@ -363,9 +433,9 @@ class _Builder:
         before = self.vocab.member("kind", dr.not_before_stated)
         start, end, stated = _col("_pstart"), _col("_pend"), _col("_stated")
         r = _date_rule(dr, "not_after_stated", "period", allowed=dr.not_after_stated)
-        self.add(r, _flag(lambda d: after(d) & (start(d) > stated(d))))
+        self.add(r, _flag(lambda d, rows: after(d, rows) & (start(d, rows) > stated(d, rows))))
         r = _date_rule(dr, "not_before_stated", "period", allowed=dr.not_before_stated)
-        self.add(r, _flag(lambda d: before(d) & (end(d) < stated(d))))
+        self.add(r, _flag(lambda d, rows: before(d, rows) & (end(d, rows) < stated(d, rows))))
 
 
 def _date_rule(dr: DateRules, key: str, column: str, **kw: Any) -> Rule:
@@ -380,7 +450,7 @@ def _article_schema(exp: Expectations, rules: dict[str, Rule]) -> pa.DataFrameSc
     stated, listed = _col("_stated"), _col("_listed")
     b = _Builder(exp, rules)
     r = _date_rule(dr, "stated_vs_listed", "stated", article=True)
-    b.add(r, _flag(lambda d: stated(d) > listed(d)))
+    b.add(r, _flag(lambda d, rows: stated(d, rows) > listed(d, rows)))
     for i, t in enumerate(dr.titles):
         lo, hi = _col(f"_title{i}_lo"), _col(f"_title{i}_hi")
         r = Rule(t.rule, Code.DATE_INCONSISTENT, dr.severity, "stated", "title_year", t.cue,
@@ -389,12 +459,12 @@ def _article_schema(exp: Expectations, rules: dict[str, Rule]) -> pa.DataFrameSc
     if dr.stale_after_days is not None:
         days = dr.stale_after_days
         b.add(_date_rule(dr, "stale", "listed", article=True),
-              _flag(lambda d: listed(d) - stated(d) > days))  # fmt: skip
+              _flag(lambda d, rows: listed(d, rows) - stated(d, rows) > days))  # fmt: skip
     return pa.DataFrameSchema(checks=b.checks, name="ArticleDates")
 
 
 def _title_outside(stated: Select, lo: Select, hi: Select) -> Callable[[pd.DataFrame], object]:
-    return _flag(lambda d: (stated(d) < lo(d)) | (stated(d) > hi(d)))
+    return _flag(lambda d, rows: (stated(d, rows) < lo(d, rows)) | (stated(d, rows) > hi(d, rows)))
 
 
 def compile_expectations(exp: Expectations) -> Compiled:

@@ -12,9 +12,15 @@ its unit and the allowed range.  Bad data never raises; a bad expectation file r
 from __future__ import annotations
 
 import math
+import os
+import pickle
+import sys
+import threading
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from operator import attrgetter
+from itertools import count, pairwise
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import numpy as np
@@ -27,9 +33,11 @@ from hycheck.expectations import Expectations, load_expectations
 from hycheck.gazetteer import level_of
 from hycheck.model import FIGURE_COLUMNS, Article, Bound, Code, Figure, Finding, Kind, Severity
 from hycheck.schemas import (
+    GROUPED,
     RECORD_ONLY_TYPED,
     Compiled,
     Rule,
+    Vocabulary,
     compile_expectations,
     period_bounds,
 )
@@ -64,34 +72,205 @@ _TEXT_TYPES: dict[str, frozenset[type]] = {
     "bound": frozenset({str, Bound}),
     "growth_of": frozenset({str, type(None)}),
 }
+_NUMERIC = {
+    "doc": "int64",
+    "start": "int64",
+    "end": "int64",
+    "value": "float64",
+    "upper": "float64",
+}
 
 
-def _record_table(figures: Sequence[Figure]) -> pd.DataFrame | None:
-    """The table ``Compiled.records`` checks, or ``None`` when a text field of some figure is
-    not a ``str`` (then the figures take the general path, ``_figure_table``).
+def _numbers(figures: Sequence[Figure], name: str) -> np.ndarray:
+    """One numeric field of every figure as an array, converted as ``np.array`` would."""
+    dtype = _NUMERIC[name]
+    try:
+        return np.fromiter(map(attrgetter(name), figures), dtype, len(figures))
+    except (TypeError, ValueError, OverflowError):  # None (nan), or what np.array says
+        return np.array(list(map(attrgetter(name), figures)), dtype=dtype)
 
-    The text columns stay Python objects: converting a million figures' titles and sentences
-    to pandas strings took longer than every check together, and nothing reads them.
+
+def _text_codes(figures: Sequence[Figure], name: str) -> tuple[np.ndarray, list[Any]] | None:
+    """One text field of every figure as integer codes and the distinct values, or ``None``
+    when some value is not of the field's types (``str``, and the field's enum or ``None``).
+
+    Factorised by a dictionary as the values are read (no list of a million values made
+    first); the types are checked on the distinct values.
     """
+    seen: defaultdict[Any, int] = defaultdict(count().__next__)
+    try:
+        codes = np.fromiter(
+            map(seen.__getitem__, map(attrgetter(name), figures)), np.intp, len(figures)
+        )
+    except TypeError:  # an unhashable value: not text
+        return None
+    uniques = list(seen)
+    if not set(map(type, uniques)) <= _TEXT_TYPES.get(name, _STR):
+        return None
+    return codes, uniques
+
+
+def _all_str(figures: Sequence[Figure], name: str) -> np.ndarray | None:
+    """The length of one text field of every figure, or ``None`` when one is not a ``str``."""
+    try:
+        return np.fromiter(map(str.__len__, map(attrgetter(name), figures)), "int64", len(figures))
+    except TypeError:
+        return None
+
+
+def _record_frame(
+    figures: Sequence[Figure], articles: Sequence[Article], exp: Expectations
+) -> pd.DataFrame | None:
+    """The prepared table ``Compiled.records`` checks, built straight from the figures, or
+    ``None`` when a text field of some figure is not a ``str`` (then the figures take the
+    general path: ``_figure_table`` and ``prepare_figures``).
+
+    Each field is read once, a text field into codes and its distinct values (a million
+    figures hold a few thousand metric texts, regions and periods), so the derived columns
+    are worked out per distinct value and taken by code.  The text columns are categoricals
+    (what the structural checks ask of them is answered per category).  ``title``, ``surface``
+    and ``sentence`` are only checked to be ``str`` (and the surface's length kept).
+    """
+    n = len(figures)
+    texts: dict[str, tuple[np.ndarray, list[Any]]] = {}
     cols: dict[str, Any] = {}
     for name in FIGURE_COLUMNS:
-        values = list(map(attrgetter(name), figures))
-        if name in ("doc", "start", "end"):
-            cols[name] = np.array(values, dtype="int64")
-        elif name in ("value", "upper"):
-            cols[name] = np.array(values, dtype="float64")  # None becomes nan
-        else:
-            if not set(map(type, values)) <= _TEXT_TYPES.get(name, _STR):
+        if name in _NUMERIC:
+            cols[name] = _numbers(figures, name)
+        elif name in RECORD_ONLY_TYPED:
+            length = _all_str(figures, name)
+            if length is None:
                 return None
-            if name in RECORD_ONLY_TYPED:
-                continue
-            if name in ("kind", "bound"):  # enum members as their plain values
-                plain = {v: str(v) for v in set(values)}
-                values = list(map(plain.__getitem__, values))
-            cols[name] = pd.Series(values, dtype=object)  # dtype given: no inference to str
             if name == "surface":
-                cols["_surface_len"] = np.fromiter(map(len, values), "int64", len(values))
-    return pd.DataFrame(cols)
+                surface_len = length
+        else:
+            coded = _text_codes(figures, name)
+            if coded is None:
+                return None
+            texts[name] = coded
+            codes, uniques = coded
+            if name in ("kind", "bound"):  # enum members as their plain values
+                uniques = [str(u) for u in uniques]
+            cols[name] = _from_codes(codes, uniques)
+    cols["_surface_len"] = surface_len
+    frame = pd.DataFrame(cols)
+
+    vocab = _compiled(exp).vocabulary
+    which = _article_rows(texts["page"], cols["doc"], articles)
+    stated, listed, art_level = _article_columns(articles, vocab)
+
+    region_codes, regions = texts["region"]
+    level = _lookup([vocab.level.index(level_of(r)) if r else -1 for r in regions], region_codes)
+    no_region = _lookup([r == "" for r in regions], region_codes, bool)
+    level = np.where(no_region, art_level[which], level)
+    metric_codes, metrics = texts["metric"]
+    text_codes, metric_texts = texts["metric_text"]
+    detail = _lookup([_code(vocab.metric, exp.detail_metric(t)) for t in metric_texts], text_codes)
+    own = _lookup([_code(vocab.metric, m) for m in metrics], metric_codes)
+    other = _lookup([m == "other" for m in metrics], metric_codes, bool)
+    growth_codes, growth_texts = texts["growth_of"]
+    cues = exp.share.cues
+    period_codes, periods = texts["period"]
+    bounds = np.array([_period_days(p) for p in periods], dtype="float64").reshape(-1, 2)
+
+    frame["_metric"] = _from_codes(np.where(other, detail, own), vocab.metric)
+    frame["_unit"] = _from_codes(_lookup([_code(vocab.unit, u) for u in texts["unit"][1]],
+                                         texts["unit"][0]), vocab.unit)  # fmt: skip
+    frame["_kind"] = _from_codes(_lookup([_code(vocab.kind, str(k)) for k in texts["kind"][1]],
+                                         texts["kind"][0]), vocab.kind)  # fmt: skip
+    frame["_level"] = _from_codes(level, vocab.level)
+    frame["_growth"] = _lookup([g is not None and g != "" for g in growth_texts], growth_codes,
+                               bool)  # fmt: skip
+    frame["_sharecue"] = _lookup([any(c in t for c in cues) for t in metric_texts], text_codes,
+                                 bool)  # fmt: skip
+    frame["_stated"] = stated[which]
+    frame["_listed"] = listed[which]
+    frame["_pstart"] = bounds[:, 0][period_codes] if n else np.array([], "float64")
+    frame["_pend"] = bounds[:, 1][period_codes] if n else np.array([], "float64")
+    _add_groups(frame)
+    return frame
+
+
+def _code(categories: Sequence[str], value: Any) -> int:
+    try:
+        return categories.index(value)
+    except ValueError:
+        return -1
+
+
+def _lookup(per_value: Sequence[Any], codes: np.ndarray, dtype: str | type = "int64") -> Any:
+    """``per_value`` (one entry a distinct value) taken by ``codes``."""
+    table = np.array(per_value, dtype=dtype)
+    return table[codes] if len(table) else np.zeros(len(codes), dtype=dtype)
+
+
+def _from_codes(codes: np.ndarray, categories: Sequence[Any]) -> pd.Categorical:
+    """A categorical of ``categories`` taken by ``codes``; a ``None`` category is missing."""
+    categories = list(categories)
+    if None in categories:
+        i = categories.index(None)
+        remap = np.arange(len(categories))
+        remap[i], remap[i + 1 :] = -1, remap[i + 1 :] - 1
+        codes, categories = remap[codes], categories[:i] + categories[i + 1 :]
+    index = pd.Index(categories, dtype=object)
+    out: pd.Categorical = pd.Categorical.from_codes(codes, categories=index, validate=False)
+    return out
+
+
+def _article_rows(
+    page: tuple[np.ndarray, list[Any]], doc: np.ndarray, articles: Sequence[Article]
+) -> np.ndarray:
+    """Each figure's article: an index into the distinct (page, doc) of ``articles`` (the
+    last article of a key wins, as in a dict), -1 when there is none."""
+    page_codes, pages = page
+    n = len(doc)
+    index = {key: i for i, key in enumerate({(a.page, a.doc): a for a in articles})}
+    if not index or not n:
+        return np.full(n, -1, dtype="int64")
+    low, high = int(doc.min()), int(doc.max())
+    if low >= 0 and high < 2**31 and len(pages) < 2**31:  # (page, doc) as one integer
+        keys, uniques = pd.factorize(page_codes.astype("int64") * (high + 1) + doc)
+        found = [index.get((pages[k // (high + 1)], int(k % (high + 1))), -1) for k in uniques]
+        return np.array(found, dtype="int64")[keys]
+    pairs = pd.MultiIndex.from_arrays([np.array(pages, dtype=object)[page_codes], doc])
+    return pd.MultiIndex.from_tuples(list(index)).get_indexer(pairs)
+
+
+def _factorised(values: Iterable[Any]) -> tuple[np.ndarray, list[Any]]:
+    """Integer codes of ``values`` and the distinct values, in order of appearance."""
+    seen: defaultdict[Any, int] = defaultdict(count().__next__)
+    codes = np.fromiter(map(seen.__getitem__, values), np.intp)
+    return codes, list(seen)
+
+
+def _days(arts: Sequence[Article], name: str) -> np.ndarray:
+    """The ``stated`` or ``listed`` date of each article as a day number (nan: none)."""
+    codes, dates = _factorised(map(attrgetter(name), arts))
+    out: np.ndarray = np.array([_day(d) for d in dates], dtype="float64")[codes]
+    return out
+
+
+def _article_columns(
+    articles: Sequence[Article], vocab: Vocabulary
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Stated day, listing day and region level code of each distinct (page, doc), in the
+    order of ``_article_rows``, with one more entry (nan, nan, "") for figures without one."""
+    table = list({(a.page, a.doc): a for a in articles}.values())
+    stated = np.append(_days(table, "stated"), math.nan)
+    listed = np.append(_days(table, "listed"), math.nan)
+    levels = {r: _code(vocab.level, level_of(r)) for r in {a.region for a in table}}
+    level = np.array([levels[a.region] for a in table] + [_code(vocab.level, "")], dtype="int64")
+    return stated, listed, level
+
+
+def _add_groups(frame: pd.DataFrame) -> None:
+    """The grouping of rows by metric and by unit that the compiled checks search
+    (``hycheck.schemas.GROUPED``)."""
+    for column in GROUPED:
+        codes = frame[column].array.codes
+        order = np.argsort(codes, kind="stable")
+        frame[f"{column}_order"] = order
+        frame[f"{column}_sorted"] = codes[order]
 
 
 _STR = frozenset({str})
@@ -154,6 +333,7 @@ def prepare_figures(
     out["_listed"] = listed[which]
     out["_pstart"] = bounds["f0"]
     out["_pend"] = bounds["f1"]
+    _add_groups(out)
     return out
 
 
@@ -174,25 +354,34 @@ def _period_days(period: Any) -> tuple[float, float]:
 
 def prepare_articles(articles: Iterable[Article], exp: Expectations) -> pd.DataFrame:
     """One row an article with the derived date columns the article checks read."""
-    rows = []
-    for a in articles:
-        row: dict[str, Any] = {
-            "page": a.page,
-            "doc": a.doc,
-            "title": a.title,
-            "_stated": _day(a.stated),
-            "_listed": _day(a.listed),
-        }
-        year = title_year(a.title)
-        for i, t in enumerate(exp.dates.titles):
-            lo = hi = math.nan
-            if year is not None and t.cue in a.title:
-                lo = _day(date(year + t.from_year, t.from_month, 1))
+    return _article_frame(list(articles), exp, keys=True)
+
+
+def _article_frame(arts: list[Article], exp: Expectations, *, keys: bool) -> pd.DataFrame:
+    """``prepare_articles``, built column by column; the dates and the title's year are
+    worked out once per distinct value.  Without ``keys`` the page, doc and title (which no
+    check reads) are left out: pandera copies every column of each failing row."""
+    if not arts:
+        return pd.DataFrame([])
+    titles = list(map(attrgetter("title"), arts))
+    cols: dict[str, Any] = {}
+    if keys:
+        cols = {"page": [a.page for a in arts], "doc": [a.doc for a in arts], "title": titles}
+    cols["_stated"] = _days(arts, "stated")
+    cols["_listed"] = _days(arts, "listed")
+    codes, uniques = _factorised(titles)
+    for i, t in enumerate(exp.dates.titles):
+        lo = np.full(len(uniques), math.nan)
+        hi = np.full(len(uniques), math.nan)
+        for j, title in enumerate(uniques):
+            year = title_year(title) if t.cue in title else None  # only a cued title's year
+            if year is not None:
+                lo[j] = _day(date(year + t.from_year, t.from_month, 1))
                 end_month = date(year + t.to_year + t.to_month // 12, t.to_month % 12 + 1, 1)
-                hi = float(end_month.toordinal() - 1)
-            row[f"_title{i}_lo"], row[f"_title{i}_hi"] = lo, hi
-        rows.append(row)
-    return pd.DataFrame(rows)
+                hi[j] = float(end_month.toordinal() - 1)
+        cols[f"_title{i}_lo"] = lo[codes]
+        cols[f"_title{i}_hi"] = hi[codes]
+    return pd.DataFrame(cols)
 
 
 # -- running the schemas ---------------------------------------------------------------------
@@ -212,29 +401,211 @@ def _compiled(exp: Expectations) -> Compiled:
 def _failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
     """pandera's failure cases of a lazy validation (empty when everything passes)."""
     try:
-        schema.validate(frame, lazy=True)
+        schema.validate(frame, lazy=True, inplace=True)  # the frame is ours: no copy
     except pa.errors.SchemaErrors as exc:
         cases: pd.DataFrame = exc.failure_cases
         return cases
     return pd.DataFrame(columns=["column", "check", "failure_case", "index"])
 
 
+MIN_SPLIT = 250_000
+"""Figures per process below which ``validate`` does not fork (``jobs=None``)."""
+
+
 def validate(
     figures: Iterable[Figure],
     articles: Iterable[Article] = (),
     expectations: Expectations | None = None,
+    *,
+    jobs: int | None = None,
 ) -> list[Finding]:
     """Every failing rule of every figure and article as a finding, in report order.
 
     ``articles`` (a ``Pages`` value, for example) gives each figure its article's stated
     and listing dates, matched by (page, doc); without them only the figure rules run.
+
+    ``jobs`` processes share the work where the platform can fork: the figures and the
+    articles are cut into that many runs, each forked child validates one run in the memory
+    it inherited and sends back only its findings, and the findings are the same, in the same
+    order, as those of one process (which is used whenever that could not be so: see
+    ``_forked``).  ``None`` is one process a CPU this process may use, with at least
+    ``MIN_SPLIT`` figures each; 1 never forks.
     """
     with paused():  # see hycheck._gc: a million figures' worth of small objects, no cycles
-        figs = list(figures)
-        records = _record_table(figs)
-        if records is not None:
-            return _validate(records, figs, list(articles), expectations, records=True)
-        return _validate(_figure_table(figs), figs, list(articles), expectations)
+        figs, arts = list(figures), list(articles)
+        exp = expectations if expectations is not None else load_expectations()
+        processes = _processes(jobs, len(figs))
+        if processes > 1:
+            found = _forked(figs, arts, exp, processes)
+            if found is not None:
+                return found
+        found, _records = _figure_part(figs, arts, exp)
+        found.extend(_article_part(arts, exp))
+        return sorted(found, key=Finding.sort_key)
+
+
+def _processes(jobs: int | None, size: int) -> int:
+    """How many processes to validate ``size`` figures with (1: in this one)."""
+    if (jobs is not None and jobs <= 1) or not hasattr(os, "fork") or not size:
+        return 1
+    if threading.active_count() > 1:  # a fork copies one thread: another's locks stay held
+        return 1
+    if jobs is not None:
+        return min(jobs, size)
+    if not sys.platform.startswith("linux"):  # macOS forks, but its system libraries may not
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform that forks
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, size // MIN_SPLIT))
+
+
+def _runs(figs: list[Figure], processes: int) -> list[int]:
+    """Where the runs of figures begin (and the last ends): even cuts, each moved forward to
+    the next figure of another article, so that an article's figures stay together."""
+    cuts = [len(figs) * i // processes for i in range(processes + 1)]
+    for i in range(1, processes):
+        at = max(cuts[i], cuts[i - 1])
+        while 0 < at < len(figs) and (figs[at].page, figs[at].doc) == (
+            figs[at - 1].page,
+            figs[at - 1].doc,
+        ):
+            at += 1
+        cuts[i] = at
+    return cuts
+
+
+_Sent = tuple[Code, Severity, str, int, int, str, Any]
+"""A finding as a child sends it: code, severity, message, figure and article positions (-1:
+none), rule and details; the parent puts its own figure and article objects back in."""
+
+
+def _run_part(
+    figs: list[Figure], arts: list[Article], exp: Expectations, fig_run: range, art_run: range
+) -> tuple[bool, list[Finding]]:
+    """The findings of one run of figures (checked against every article) and one run of
+    articles, unsorted and in the order one process would make them; and whether the run's
+    figures took the records path."""
+    found, records = _figure_part(figs[fig_run.start : fig_run.stop], arts, exp)
+    found.extend(_article_part(arts[art_run.start : art_run.stop], exp))
+    return records, found
+
+
+def _sendable(
+    figs: list[Figure], arts: list[Article], fig_run: range, art_run: range, found: list[Finding]
+) -> list[_Sent]:
+    """A child's findings with positions in place of its copies of figures and articles."""
+    wanted = {id(f.figures[0]) for f in found if f.figures}
+    fig_at = {}
+    if wanted:
+        part = figs[fig_run.start : fig_run.stop]
+        fig_at = {id(f): i for i, f in enumerate(part, fig_run.start) if id(f) in wanted}
+    art_at = {id(a): i for i, a in enumerate(arts[art_run.start : art_run.stop], art_run.start)}
+    sent: list[_Sent] = []
+    for f in found:
+        if len(f.figures) > 1 or f.old or f.new or f.old_article or f.new_article:
+            raise ValueError("a validation finding holds one figure or one article")
+        fig = fig_at[id(f.figures[0])] if f.figures else -1
+        art = art_at[id(f.article)] if f.article is not None else -1
+        sent.append((f.code, f.severity, f.message, fig, art, f.rule, f.details))
+    return sent
+
+
+def _forked(
+    figs: list[Figure], arts: list[Article], exp: Expectations, processes: int
+) -> list[Finding] | None:
+    """``validate`` over ``processes`` processes: this one and forked children; ``None`` when
+    the result might differ from one process's, and then the caller validates alone.
+
+    Findings sort by (page, doc, start, severity, code, message), ties kept in the order they
+    were made.  One process makes them figure by figure, a figure's in the order of the
+    checks; a run makes those of its own figures in that same order, so the runs' findings,
+    put together and sorted, are one process's unless two that tie came from two runs (two
+    equal figures of one article, say, in two runs): that is checked, and then ``None``.  So
+    is a run that took the other path (text that is not ``str``) and a child that failed.
+    """
+    _compiled(exp)  # compiled once, here: the children inherit it
+    cuts = _runs(figs, processes)
+    art_cuts = [len(arts) * i // processes for i in range(processes + 1)]
+    runs = [
+        (range(cuts[i], cuts[i + 1]), range(art_cuts[i], art_cuts[i + 1])) for i in range(processes)
+    ]
+    children: list[tuple[int, int]] = []
+    for fig_run, art_run in runs[1:]:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: validate its run, send the findings, exit at once
+            os.close(read)
+            try:
+                records, found = _run_part(figs, arts, exp, fig_run, art_run)
+                sent = (records, _sendable(figs, arts, fig_run, art_run, found))
+                payload = pickle.dumps(sent, pickle.HIGHEST_PROTOCOL)
+            except BaseException:  # the parent validates alone
+                payload = b""
+            try:
+                with os.fdopen(write, "wb") as out:
+                    out.write(payload)
+            finally:
+                os._exit(0)
+        os.close(write)
+        children.append((pid, read))
+    results: list[tuple[bool, list[Finding]] | None] = []
+    unread = [read for _, read in children]
+    try:
+        results.append(_run_part(figs, arts, exp, *runs[0]))
+        for read in list(unread):  # the end of the pipe: a child has sent all it will
+            unread.remove(read)
+            with os.fdopen(read, "rb") as got:
+                data = got.read()
+            results.append(_received(data, figs, arts))
+        return _merge(results)
+    finally:  # reaped last: a child's exit (unmapping a large heap) overlaps the merge
+        for read in unread:
+            os.close(read)
+        for pid, _ in children:
+            os.waitpid(pid, 0)
+
+
+def _received(
+    data: bytes, figs: list[Figure], arts: list[Article]
+) -> tuple[bool, list[Finding]] | None:
+    """A child's findings with this process's figures and articles (``None``: it failed)."""
+    if not data:
+        return None
+    try:
+        records, sent = pickle.loads(data)
+    except Exception:
+        return None
+    found = [
+        Finding(
+            code=code,
+            severity=severity,
+            message=message,
+            figures=(figs[fig],) if fig >= 0 else (),
+            article=arts[art] if art >= 0 else None,
+            rule=rule,
+            details=details,
+        )
+        for code, severity, message, fig, art, rule, details in sent
+    ]
+    return records, found
+
+
+def _merge(results: list[tuple[bool, list[Finding]] | None]) -> list[Finding] | None:
+    if any(r is None for r in results) or len({r[0] for r in results if r is not None}) > 1:
+        return None
+    keyed = [
+        (finding.sort_key(), run, finding)
+        for run, result in enumerate(results)
+        if result is not None
+        for finding in result[1]
+    ]
+    keyed.sort(key=itemgetter(0))  # stable: each run's ties in the order it made them
+    for (key, run, _), (next_key, next_run, _) in pairwise(keyed):
+        if key == next_key and run != next_run:
+            return None  # a tie across runs: one process might order it otherwise
+    return [finding for _, _, finding in keyed]
 
 
 def validate_frame(
@@ -244,29 +615,55 @@ def validate_frame(
 ) -> list[Finding]:
     """Like ``validate`` for a figure DataFrame (``FIGURE_COLUMNS``) an ETL job already has."""
     table = frame.reset_index(drop=True)
-    return _validate(table, None, list(articles), expectations)
+    arts = list(articles)
+    exp = expectations if expectations is not None else load_expectations()
+    found = _frame_problems(table)
+    if len(table) and not found:
+        prepared = prepare_figures(table, arts, exp)
+        found.extend(_run_figures(_compiled(exp), False, prepared, table, None, arts))
+    found.extend(_article_part(arts, exp))
+    return sorted(found, key=Finding.sort_key)
 
 
-def _validate(
+def _figure_part(
+    figs: list[Figure], arts: list[Article], exp: Expectations
+) -> tuple[list[Finding], bool]:
+    """The findings of the figure rules (unsorted), and whether the figures' text fields were
+    all ``str`` (the records path) or not (the general path)."""
+    compiled = _compiled(exp)
+    prepared = _record_frame(figs, arts, exp)
+    if prepared is not None:
+        return _run_figures(compiled, True, prepared, prepared, figs, arts), True
+    table = _figure_table(figs)
+    found = _frame_problems(table)
+    if len(table) and not found:
+        prepared = prepare_figures(table, arts, exp)
+        found.extend(_run_figures(compiled, False, prepared, table, figs, arts))
+    return found, False
+
+
+def _run_figures(
+    compiled: Compiled,
+    records: bool,
+    prepared: pd.DataFrame,
     table: pd.DataFrame,
     figs: list[Figure] | None,
     arts: list[Article],
-    expectations: Expectations | None,
-    *,
-    records: bool = False,
 ) -> list[Finding]:
-    exp = expectations if expectations is not None else load_expectations()
+    if not len(prepared):
+        return []
+    cases = _failures(compiled.records if records else compiled.figures, prepared)
+    by_key = {(a.page, a.doc): a for a in arts}
+    return _figure_findings(cases, compiled.rules, table, figs, by_key)
+
+
+def _article_part(arts: list[Article], exp: Expectations) -> list[Finding]:
+    """The findings of the article rules (unsorted)."""
+    if not arts:
+        return []
     compiled = _compiled(exp)
-    findings: list[Finding] = [] if records else _frame_problems(table)
-    if len(table) and not findings:
-        schema = compiled.records if records else compiled.figures
-        cases = _failures(schema, prepare_figures(table, arts, exp))
-        by_key = {(a.page, a.doc): a for a in arts}
-        findings.extend(_figure_findings(cases, compiled.rules, table, figs, by_key))
-    if arts:
-        cases = _failures(compiled.articles, prepare_articles(arts, exp))
-        findings.extend(_article_findings(cases, compiled.rules, arts, exp))
-    return sorted(findings, key=Finding.sort_key)
+    cases = _failures(compiled.articles, _article_frame(arts, exp, keys=False))
+    return _article_findings(cases, compiled.rules, arts, exp)
 
 
 # -- failure cases → findings ----------------------------------------------------------------
@@ -305,9 +702,8 @@ def _pairs(cases: pd.DataFrame) -> list[tuple[str, str, int | None, Any]]:
     out: dict[tuple[str, int | None], tuple[str, str, int | None, Any]] = {}
     # a table-wide check reports every column of a failing row: keep one row of each
     cases = cases.drop_duplicates(subset=["check", "index"])
-    for check, column, index, case in zip(
-        cases["check"], cases["column"], cases["index"], cases["failure_case"], strict=True
-    ):
+    columns = (cases[name].tolist() for name in ("check", "column", "index", "failure_case"))
+    for check, column, index, case in zip(*columns, strict=True):
         row = (
             None
             if index is None or (isinstance(index, float) and math.isnan(index))

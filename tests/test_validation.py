@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import random
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -17,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hycheck import validation as validate_mod
 from hycheck.expectations import load_expectations
 from hycheck.frames import figures_frame
 from hycheck.model import Article, Bound, Code, Figure, Finding, Kind, Severity
@@ -517,3 +520,96 @@ def test_validation_reads_pandas_frames_of_any_index() -> None:
     frame = figures_frame([GDP, JOBS])
     frame.index = pd.Index([10, 20])
     assert validate_frame(frame) == []
+
+
+# -- more than one process -------------------------------------------------------------------
+
+
+def _broken_seed(seed: int) -> list[Figure]:
+    """The seed figures many times over on many pages, a fifth of them broken some way."""
+    rnd = random.Random(seed)
+    changes: list[dict[str, Any]] = [
+        {"value": 9.48e16},
+        {"unit": "亿元"},
+        {"kind": "guess"},
+        {"period": "2031"},
+        {"period": "x"},
+        {"bound": "zz"},
+        {"end": 0},
+        {"region": ""},
+        {"metric": "no_such_metric"},
+        {"value": math.nan},
+        {"upper": -1.0},
+    ]
+    out = []
+    for page in range(40):
+        for f in SEED:
+            moved = dataclasses.replace(f, page=f"{page}.txt")
+            out.append(
+                dataclasses.replace(moved, **rnd.choice(changes)) if rnd.random() < 0.2 else moved
+            )
+    return out
+
+
+def _moved(articles: list[Article], pages: int) -> list[Article]:
+    return [dataclasses.replace(a, page=f"{p}.txt") for p in range(pages) for a in articles]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forking needs os.fork")
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_forked_validation_finds_what_one_process_finds_in_the_same_order(jobs: int) -> None:
+    figures, articles = _broken_seed(5), _moved(ARTICLES, 40)
+    alone = validate(figures, articles, jobs=1)
+    assert len(alone) > 100
+    assert repr(validate(figures, articles, jobs=jobs)) == repr(alone)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forking needs os.fork")
+def test_forked_validation_sends_back_the_callers_own_figures_and_articles() -> None:
+    figures, articles = _broken_seed(6), _moved(ARTICLES, 40)
+    found = validate(figures, articles, jobs=2)
+    ids = {id(f) for f in figures} | {id(a) for a in articles}
+    assert all(id(f) in ids for finding in found for f in finding.figures)
+    assert all(id(f.article) in ids for f in found if f.article is not None)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forking needs os.fork")
+def test_a_tie_across_runs_or_text_that_is_not_str_leaves_it_to_one_process() -> None:
+    twin = dataclasses.replace(GDP, value=9.48e16)
+    kinds = dataclasses.replace(twin, kind="guess")  # type: ignore[arg-type]  # also fails a rule that runs first
+    other = FAI_CUMULATIVE  # another article: the runs are [twin, other x 3] and [kinds]
+    figures = [twin, other, other, other, kinds]  # two equal findings, one in each run
+    assert validate_mod._runs(figures, 2) == [0, 4, 5]
+    assert validate_mod._forked(figures, ARTICLES, load_expectations(), 2) is None
+    assert repr(validate(figures, ARTICLES, jobs=2)) == repr(validate(figures, ARTICLES, jobs=1))
+    untitled = [dataclasses.replace(GDP, title=None), *SEED]  # type: ignore[arg-type]
+    assert validate_mod._forked(untitled, ARTICLES, load_expectations(), 2) is None
+    assert validate(untitled, ARTICLES, jobs=2) == validate(untitled, ARTICLES, jobs=1)
+
+
+def test_validation_forks_only_for_many_figures_and_never_beside_other_threads() -> None:
+    assert validate_mod._processes(1, 10**7) == 1
+    assert validate_mod._processes(None, validate_mod.MIN_SPLIT - 1) == 1
+    assert validate_mod._processes(4, 3) == 3
+    started = threading.Event()
+    stop = threading.Event()
+
+    def wait() -> None:
+        started.set()
+        stop.wait()
+
+    thread = threading.Thread(target=wait)
+    thread.start()
+    try:
+        started.wait()
+        assert validate_mod._processes(2, 10**7) == 1
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_the_runs_of_figures_keep_an_article_together() -> None:
+    figures = [dataclasses.replace(JOBS, doc=d) for d in (0, 0, 0, 1, 1, 2)]
+    assert validate_mod._runs(figures, 2) == [0, 3, 6]
+    assert validate_mod._runs(figures, 3) == [0, 3, 5, 6]
+    assert validate_mod._runs(figures[:3], 2) == [0, 3, 3]

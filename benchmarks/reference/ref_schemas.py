@@ -1,0 +1,406 @@
+"""Frozen copy of hycheck/schemas.py as of d6c0fe4 (before the validation speed-ups): the
+oracle that benchmarks/compare_validate.py holds the current code to.  Not maintained."""
+
+# ruff: noqa
+# mypy: ignore-errors
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from hycheck.expectations import (
+    LEVELS,
+    DateRules,
+    Expectations,
+    MetricRule,
+    Range,
+    load_expectations,
+)
+from hycheck.model import FIGURE_COLUMNS, Bound, Code, Kind, Severity
+from hycheck.periods import PERIOD_RE, period_bounds
+
+__all__ = [
+    "PERIOD_RE",
+    "STRUCTURE",
+    "Compiled",
+    "FigureSchema",
+    "Rule",
+    "compile_expectations",
+    "figure_schema",
+    "period_bounds",
+]
+
+STRUCTURE = "FigureSchema"
+"""Rule prefix of the structural checks that no expectation file states."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What the failure of one named check means: the finding code, severity and wording.
+
+    ``what`` names the bound in a message ("district maximum"); ``specific`` marks a rule of a
+    metric file, which wins over a per-unit default rule for the same figure and code.
+    """
+
+    name: str
+    code: Code
+    severity: Severity
+    column: str
+    check: str
+    what: str = ""
+    metric: str = ""
+    range: Range | None = None
+    allowed: tuple[str, ...] = ()
+    specific: bool = False
+    article: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A figure schema and an article schema with every rule, and the rules by name.
+
+    ``records`` is ``figures`` for a table made from ``Figure`` records whose text fields were
+    all found to be ``str`` (``hycheck.validation`` checks that first): the same checks, with
+    the text columns left as Python objects (no conversion to pandas strings, which is most
+    of the time a million figures take) and ``title`` and ``sentence`` left out (a ``str``
+    cannot fail what the schema asks of them).
+    """
+
+    figures: pa.DataFrameSchema
+    articles: pa.DataFrameSchema
+    rules: dict[str, Rule]
+    vocabulary: Vocabulary
+    records: pa.DataFrameSchema
+
+
+Mask = Callable[[pd.DataFrame], "pd.Series[bool]"]
+
+
+def _finite(s: pd.Series) -> object:
+    return np.isfinite(s)
+
+
+def _not_negative(s: pd.Series) -> object:
+    return s >= 0
+
+
+def _check(rule: Rule, rules: dict[str, Rule], fn: Callable[[Any], object]) -> pa.Check:
+    """A pandera check named (and erroring) after ``rule``; registers the rule."""
+    rules[rule.name] = rule
+    return pa.Check(fn, name=rule.name, error=rule.name, ignore_na=False)
+
+
+def _passes(bad: Mask) -> Callable[[pd.DataFrame], object]:
+    return lambda df: ~bad(df)
+
+
+# -- period parsing --------------------------------------------------------------------------
+
+
+def _period_ok(s: pd.Series) -> pd.Series:
+    """Vectorised over unique values: a well-formed period (or ``unknown``)."""
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    ok = np.array([u == "unknown" or period_bounds(u) is not None for u in uniques], dtype=bool)
+    out = np.where(codes >= 0, ok[codes] if len(ok) else False, False)
+    return pd.Series(out, index=s.index)
+
+
+# -- the structural schema -------------------------------------------------------------------
+
+
+RECORD_ONLY_TYPED = ("title", "sentence")
+"""Text columns that only need to be ``str``: left out of the table of checked records."""
+
+
+def _structure(
+    exp: Expectations, rules: dict[str, Rule], *, records: bool = False
+) -> pa.DataFrameSchema:
+    units = tuple(sorted(exp.units))
+    unsigned = [u for u, r in exp.units.items() if not r.signed]
+    metrics = (*sorted(exp.metrics), "other")
+    err = Severity.ERROR
+    ds = exp.defaults_sources
+    df = exp.defaults_file
+
+    def dkey(key: str) -> str:
+        return ds.rule(key) if ds else f"{df}:{key}"
+
+    def col(name: str, dtype: object, *checks: pa.Check, nullable: bool = False) -> pa.Column:
+        if records and dtype is str:  # found to be str (or None where nullable) before:
+            return pa.Column(None, list(checks), nullable=True, name=name)  # no null to seek
+        coerce = dtype is str  # text is text: object and str columns both pass
+        return pa.Column(dtype, list(checks), nullable=nullable, coerce=coerce, name=name)
+
+    def r(name: str, code: Code, column: str, check: str, allowed: Sequence[str] = ()) -> Rule:
+        return Rule(name, code, err, column, check, allowed=tuple(allowed))
+
+    k_unit = r(dkey("units"), Code.UNIT_NOT_ALLOWED, "unit", "isin", units)
+    k_metric = Rule(
+        f"{STRUCTURE}:metric", Code.BAD_FIGURE, Severity.WARNING, "metric", "isin", allowed=metrics
+    )
+    k_kind = r(f"{STRUCTURE}:kind", Code.KIND_NOT_ALLOWED, "kind", "isin", tuple(Kind))
+    k_bound = r(f"{STRUCTURE}:bound", Code.BAD_FIGURE, "bound", "isin", tuple(Bound))
+    k_period = r(f"{STRUCTURE}:period", Code.BAD_PERIOD, "period", "period_format")
+    k_doc = r(f"{STRUCTURE}:doc", Code.BAD_FIGURE, "doc", "ge(0)")
+    k_start = r(f"{STRUCTURE}:start", Code.BAD_FIGURE, "start", "ge(0)")
+    k_value = r(f"{STRUCTURE}:value", Code.BAD_FIGURE, "value", "finite")
+    k_span = r(f"{STRUCTURE}:surface", Code.BAD_FIGURE, "surface", "span")
+    k_upper = r(f"{STRUCTURE}:upper", Code.BAD_FIGURE, "upper", "upper_ge_value")
+    k_sign = r(dkey("units.signed"), Code.OUT_OF_RANGE, "value", "not_negative", unsigned)
+
+    def isin(rule: Rule) -> pa.Check:
+        allowed = list(rule.allowed)
+        return _check(rule, rules, lambda s: s.isin(allowed))
+
+    def span(d: pd.DataFrame) -> object:
+        # the records table brings its lengths: .str.len() on Python objects is a Python loop
+        length = d["_surface_len"] if "_surface_len" in d else d["surface"].str.len()
+        return (length > 0) & (d["end"] - d["start"] == length)
+
+    columns = [
+        col("page", str),
+        col("doc", "int64", _check(k_doc, rules, _not_negative)),
+        col("title", str),
+        col("start", "int64", _check(k_start, rules, _not_negative)),
+        col("end", "int64"),
+        col("surface", str),
+        col("value", "float64", _check(k_value, rules, _finite)),
+        col("unit", str, isin(k_unit)),
+        col("metric_text", str),
+        col("metric", str, isin(k_metric)),
+        col("period", str, _check(k_period, rules, _period_ok)),
+        col("kind", str, isin(k_kind)),
+        col("bound", str, isin(k_bound)),
+        col("growth_of", str, nullable=True),
+        col("region", str),
+        col("upper", "float64", nullable=True),
+        col("sentence", str),
+    ]
+    assert tuple(c.name for c in columns) == FIGURE_COLUMNS
+    if records:
+        columns = [c for c in columns if c.name not in RECORD_ONLY_TYPED]
+    checks = [
+        _check(k_span, rules, span),
+        _check(k_sign, rules, _passes(lambda d: d["unit"].isin(unsigned) & (d["value"] < 0))),
+        _check(k_upper, rules, _passes(lambda d: d["upper"].notna() & (d["upper"] < d["value"]))),
+    ]
+    return pa.DataFrameSchema(
+        {c.name: c for c in columns}, checks=checks, name="FigureSchema", strict=False
+    )
+
+
+def figure_schema(exp: Expectations | None = None) -> pa.DataFrameSchema:
+    """The structural figure schema for ``exp`` (the shipped defaults when ``None``)."""
+    return _structure(exp if exp is not None else load_expectations(), {})
+
+
+FigureSchema: pa.DataFrameSchema
+"""The figure table's schema under the shipped defaults; validate with ``lazy=True``.
+
+Built on first use (``__getattr__``), not when the module is imported: ``hycheck check``
+validates against the expectations it loaded itself and never reads the shipped ones twice."""
+
+
+def __getattr__(name: str) -> pa.DataFrameSchema:
+    if name == "FigureSchema":
+        schema = figure_schema()
+        globals()["FigureSchema"] = schema  # later look-ups find the module attribute
+        return schema
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# -- expectations compiled into checks -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The fixed categories of the derived columns ``_metric``, ``_unit``, ``_kind`` and
+    ``_level``: compiled checks compare their integer codes through lookup tables."""
+
+    metric: tuple[str, ...]
+    unit: tuple[str, ...]
+    kind: tuple[str, ...] = tuple(Kind)
+    level: tuple[str, ...] = (*LEVELS, "")
+
+    def member(self, column: str, allowed: Sequence[str]) -> Callable[[pd.DataFrame], Array]:
+        """Rows whose ``_<column>`` is one of ``allowed`` (a category outside: never)."""
+        categories: tuple[str, ...] = getattr(self, column)
+        wanted = sorted({categories.index(a) for a in allowed if a in categories})
+        name = f"_{column}"
+        if len(wanted) == 1:  # one category: an integer comparison is the cheapest test
+            code = wanted[0]
+            return lambda d: d[name].cat.codes.to_numpy() == code
+        lut = np.zeros(len(categories) + 1, dtype=bool)  # the extra slot answers code -1
+        lut[wanted] = True
+        return lambda d: lut[d[name].cat.codes.to_numpy()]
+
+
+Array = np.ndarray
+Select = Callable[[pd.DataFrame], Array]
+
+
+def _outside(value: Array, rng: Range) -> Array:
+    lo = -np.inf if rng.min is None else rng.min
+    hi = np.inf if rng.max is None else rng.max
+    out: Array = (value < lo) | (value > hi)
+    return out
+
+
+def _flag(select: Select, rng: Range | None = None) -> Callable[[pd.DataFrame], object]:
+    """A check function failing the selected rows (those outside ``rng`` when given)."""
+
+    def check(d: pd.DataFrame) -> pd.Series:
+        bad = select(d)
+        if rng is not None:
+            bad = bad & _outside(d["value"].to_numpy(), rng)
+        return pd.Series(~bad, index=d.index)
+
+    return check
+
+
+def _col(name: str) -> Select:
+    return lambda d: d[name].to_numpy()
+
+
+class _Builder:
+    """Collects the checks compiled from one ``Expectations`` and the rule of each."""
+
+    def __init__(self, exp: Expectations, rules: dict[str, Rule]) -> None:
+        self.exp, self.rules = exp, rules
+        self.vocab = Vocabulary(metric=tuple(sorted(exp.metrics)), unit=tuple(sorted(exp.units)))
+        self.checks: list[pa.Check] = []
+
+    def add(self, rule: Rule, fn: Callable[[pd.DataFrame], object]) -> None:
+        self.checks.append(_check(rule, self.rules, fn))
+
+    def metric(self, m: MetricRule) -> None:
+        v, sev = self.vocab, m.severity
+        of_metric = v.member("metric", [m.metric])
+        level_unit = v.member("unit", [u for u in m.units if not self.exp.units[u].relative])
+        percent = v.member("unit", ["percent"])
+        growth, cue = _col("_growth"), _col("_sharecue")
+
+        def rule(key: str, code: Code, column: str, check: str, **kw: Any) -> Rule:
+            return Rule(m.rule(key), code, sev, column, check, metric=m.metric, specific=True, **kw)
+
+        unit_ok, kind_ok = v.member("unit", m.units), v.member("kind", m.kinds)
+        self.add(
+            rule("units", Code.UNIT_NOT_ALLOWED, "unit", "isin", allowed=m.units),
+            _flag(lambda d: of_metric(d) & ~unit_ok(d)),
+        )
+        self.add(
+            rule("kinds", Code.KIND_NOT_ALLOWED, "kind", "isin", allowed=m.kinds),
+            _flag(lambda d: of_metric(d) & ~kind_ok(d)),
+        )
+
+        def at_levels(levels: Sequence[str], inside: bool) -> Select:
+            at = v.member("level", levels)
+            return lambda d: of_metric(d) & level_unit(d) & (at(d) if inside else ~at(d))
+
+        given = [level for level in m.ranges if level]
+        for level, rng in m.ranges.items():
+            key = rng.rule.split(":", 1)[1]
+            r = rule(key, Code.OUT_OF_RANGE, "value", "in_range", what=level, range=rng)
+            self.add(r, _flag(at_levels([level], True) if level else at_levels([], False), rng))
+        if given:  # a region whose level the file does not give: the envelope of all levels
+            lows = [r.min for r in m.ranges.values() if r.min is not None]
+            highs = [r.max for r in m.ranges.values() if r.max is not None]
+            env = Range(min(lows, default=None), max(highs, default=None), m.rule("range"))
+            r = rule("range", Code.OUT_OF_RANGE, "value", "in_range", what="any-level", range=env)
+            self.add(r, _flag(at_levels(given, False), env))
+        if m.growth is not None:
+            no_share = m.share is None  # then a percent without a share cue is a growth rate
+            r = rule(
+                "growth", Code.OUT_OF_RANGE, "value", "in_range", what="growth", range=m.growth
+            )
+            self.add(
+                r,
+                _flag(
+                    lambda d: of_metric(d) & percent(d) & (growth(d) | (~cue(d) & no_share)),
+                    m.growth,
+                ),
+            )
+        if m.share is not None:
+            r = rule("share", Code.OUT_OF_RANGE, "value", "in_range", what="share", range=m.share)
+            self.add(r, _flag(lambda d: of_metric(d) & percent(d) & ~growth(d), m.share))
+
+    def defaults(self) -> None:
+        """Per-unit sanity ranges for every figure, and the share rule."""
+        exp, v, out = self.exp, self.vocab, Code.OUT_OF_RANGE
+        for unit, u in sorted(exp.units.items()):
+            if u.range.min is not None or u.range.max is not None:
+                r = Rule(u.range.rule, out, exp.severity, "value", "in_range", unit, range=u.range)
+                self.add(r, _flag(v.member("unit", [unit]), u.range))
+        share = exp.share
+        own = v.member("metric", [m for m, r in exp.metrics.items() if r.share is not None])
+        percent, growth, cue = v.member("unit", ["percent"]), _col("_growth"), _col("_sharecue")
+        r = Rule(share.range.rule, out, share.severity, "value", "in_range", "share",
+                 range=share.range, specific=True)  # fmt: skip
+        self.add(r, _flag(lambda d: percent(d) & ~growth(d) & cue(d) & ~own(d), share.range))
+
+    def dates(self) -> None:
+        dr = self.exp.dates
+        after = self.vocab.member("kind", dr.not_after_stated)
+        before = self.vocab.member("kind", dr.not_before_stated)
+        start, end, stated = _col("_pstart"), _col("_pend"), _col("_stated")
+        r = _date_rule(dr, "not_after_stated", "period", allowed=dr.not_after_stated)
+        self.add(r, _flag(lambda d: after(d) & (start(d) > stated(d))))
+        r = _date_rule(dr, "not_before_stated", "period", allowed=dr.not_before_stated)
+        self.add(r, _flag(lambda d: before(d) & (end(d) < stated(d))))
+
+
+def _date_rule(dr: DateRules, key: str, column: str, **kw: Any) -> Rule:
+    code = Code.STALE_ARTICLE if key == "stale" else Code.DATE_INCONSISTENT
+    severity = dr.stale_severity if key == "stale" else dr.severity
+    return Rule(dr.rule(key), code, severity, column, key, **kw)
+
+
+def _article_schema(exp: Expectations, rules: dict[str, Rule]) -> pa.DataFrameSchema:
+    """Checks on a prepared article frame: stated vs listed date, title year, stale reposts."""
+    dr = exp.dates
+    stated, listed = _col("_stated"), _col("_listed")
+    b = _Builder(exp, rules)
+    r = _date_rule(dr, "stated_vs_listed", "stated", article=True)
+    b.add(r, _flag(lambda d: stated(d) > listed(d)))
+    for i, t in enumerate(dr.titles):
+        lo, hi = _col(f"_title{i}_lo"), _col(f"_title{i}_hi")
+        r = Rule(t.rule, Code.DATE_INCONSISTENT, dr.severity, "stated", "title_year", t.cue,
+                 article=True)  # fmt: skip
+        b.add(r, _title_outside(stated, lo, hi))
+    if dr.stale_after_days is not None:
+        days = dr.stale_after_days
+        b.add(_date_rule(dr, "stale", "listed", article=True),
+              _flag(lambda d: listed(d) - stated(d) > days))  # fmt: skip
+    return pa.DataFrameSchema(checks=b.checks, name="ArticleDates")
+
+
+def _title_outside(stated: Select, lo: Select, hi: Select) -> Callable[[pd.DataFrame], object]:
+    return _flag(lambda d: (stated(d) < lo(d)) | (stated(d) > hi(d)))
+
+
+def compile_expectations(exp: Expectations) -> Compiled:
+    """Every rule of ``exp`` as a named pandera check, and what each failure means."""
+    rules: dict[str, Rule] = {}
+    structure = _structure(exp, rules)
+    b = _Builder(exp, rules)
+    b.checks.extend(structure.checks)
+    for metric in sorted(exp.metrics):
+        b.metric(exp.metrics[metric])
+    b.defaults()
+    b.dates()
+    figures = pa.DataFrameSchema(
+        structure.columns, checks=b.checks, name="ExpectationSchema", strict=False
+    )
+    records = pa.DataFrameSchema(
+        _structure(exp, {}, records=True).columns,
+        checks=b.checks,
+        name="ExpectationSchema",
+        strict=False,
+    )
+    return Compiled(figures, _article_schema(exp, rules), rules, b.vocab, records)
