@@ -417,7 +417,7 @@ def validate(
     articles: Iterable[Article] = (),
     expectations: Expectations | None = None,
     *,
-    jobs: int | None = None,
+    jobs: int | None = 1,
 ) -> list[Finding]:
     """Every failing rule of every figure and article as a finding, in report order.
 
@@ -429,7 +429,8 @@ def validate(
     it inherited and sends back only its findings, and the findings are the same, in the same
     order, as those of one process (which is used whenever that could not be so: see
     ``_forked``).  ``None`` is one process a CPU this process may use, with at least
-    ``MIN_SPLIT`` figures each; 1 never forks.
+    ``MIN_SPLIT`` figures each, on Linux; 1, the default, never forks (a library call does not
+    fork its caller's process unless asked to).
     """
     with paused():  # see hycheck._gc: a million figures' worth of small objects, no cycles
         figs, arts = list(figures), list(articles)

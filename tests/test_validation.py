@@ -608,6 +608,15 @@ def test_validation_forks_only_for_many_figures_and_never_beside_other_threads()
         thread.join()
 
 
+def test_a_library_call_never_forks_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise AssertionError("validate forked without jobs=")
+
+    monkeypatch.setattr(validate_mod, "MIN_SPLIT", 1)
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert errors(validate(SEED, ARTICLES)) == []
+
+
 def test_the_runs_of_figures_keep_an_article_together() -> None:
     figures = [dataclasses.replace(JOBS, doc=d) for d in (0, 0, 0, 1, 1, 2)]
     assert validate_mod._runs(figures, 2) == [0, 3, 6]
