@@ -1,35 +1,58 @@
 """Findings of ``hycheck.validate`` against the code before the speed-ups, on real corpora.
 
-    python benchmarks/compare_validate.py --size 10k 100k [--jobs 1 2]
+    python benchmarks/compare_validate.py --size 10k 100k [--jobs 1 2] [--reference d6c0fe4]
 
 For each corpus (scrape ``a`` of ``benchmarks/out/corpus-<size>``) and for a mutated copy of it
 (``--mutate`` of the figures changed so that ranges, units, kinds, bounds, periods, spans and
 dates fail, and some articles re-dated; and that copy again with one title ``None``, which
 sends every figure down the general path), the findings of ``validate`` (serial, and forked over
 two processes when ``--jobs`` says so) and of ``validate_frame`` on ``figures_frame`` must equal
-those of the frozen copy in ``benchmarks/reference`` (``validation.py`` and ``schemas.py`` as
-they were): the same codes, rules, severities, messages, details, figures, articles, in the
-same order.  Exits 1 on the first difference, after printing it.
+those of ``validation.py`` and ``schemas.py`` as they were at ``--reference`` (a git
+revision, by default the one before the speed-ups, read with ``git show`` into a temporary
+directory and loaded beside today's modules): the same codes, rules, severities, messages,
+details, figures, articles, in the same order.  Exits 1 on the first difference, after
+printing it.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib
 import random
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from datetime import date, timedelta
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from _common import SIZES, load_scrape
-from reference import ref_validation
 
 from hycheck.expectations import load_expectations
 from hycheck.frames import figures_frame
 from hycheck.model import Article, Figure, Finding, Kind
 from hycheck.validation import _forked, validate, validate_frame
+
+BEFORE_SPEED_UPS = "d6c0fe4"
+
+
+def reference(rev: str) -> ModuleType:
+    """``hycheck.validation`` (with its ``schemas``) as it was at ``rev``, as a module of its
+    own: the oracle the current code is held to."""
+    root = Path(__file__).resolve().parent.parent
+    tmp = Path(tempfile.mkdtemp(prefix="hycheck-ref-"))
+    for name in ("validation", "schemas"):
+        show = ["git", "-C", str(root), "show", f"{rev}:hycheck/{name}.py"]
+        text = subprocess.run(show, capture_output=True, text=True, check=True).stdout
+        text = text.replace("from hycheck.schemas import", "from ref_schemas import")
+        (tmp / f"ref_{name}.py").write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(tmp))
+    return importlib.import_module("ref_validation")
+
 
 UNITS = ["CNY", "person", "percent", "t", "kwh", "teu", "furlong", "mu", "item"]
 
@@ -99,7 +122,9 @@ def main() -> None:
     parser.add_argument("--size", nargs="+", choices=sorted(SIZES), default=["10k", "100k"])
     parser.add_argument("--jobs", nargs="+", type=int, default=[1, 2])
     parser.add_argument("--mutate", type=float, default=0.05)
+    parser.add_argument("--reference", default=BEFORE_SPEED_UPS, metavar="REV")
     args = parser.parse_args()
+    ref_validation = reference(args.reference)
     exp = load_expectations()
     ok = True
     for size in args.size:
