@@ -211,7 +211,9 @@ class _Document(Writer):
 
     def item(self, f: Finding) -> list[str]:
         head = f"- {sev(f)} · `{f.code}`"
-        tail = f": {md(f.message)}" if f.message else ""
+        # the rule is shown once, after the message, with its column and check
+        message = f.message.removesuffix(f" ({f.rule})") if f.rule else f.message
+        tail = f": {md(message)}" if message else ""
         if f.old is not None and f.new is not None:
             return self.change(f, head, tail)
         fig = f.new or f.old
@@ -231,7 +233,6 @@ class _Document(Writer):
             return [f"{head}{at} · {' · '.join(parts)}{tail}", *self.quotes(f.figures, at=True)]
         if f.figures:
             fig = f.figures[0]
-            message = f.message.removesuffix(f" ({f.rule})") if f.rule else f.message
             if message.startswith(fig.surface):  # "948万亿元 = 9.48e14 CNY is above …"
                 said = md(message)
             else:
@@ -247,7 +248,7 @@ class _Document(Writer):
         line = art.line or self.lines_of.get((art.page, art.doc), 0)
         if line:
             facts.append(f"line {line}")
-        if art.listed:
+        if art.listed and f"listed {art.listed.isoformat()}" not in f.message:
             facts.append(f"listed {art.listed.isoformat()}")
         text = f"{head} · {md(art.title) or '(untitled)'} ({', '.join(facts)}){tail}{self.rule(f)}"
         old, new = f.old_article, f.new_article
