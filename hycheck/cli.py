@@ -175,8 +175,8 @@ def _add_jobs(p: argparse.ArgumentParser) -> None:
         type=_job_count,
         default=1,
         metavar="N",
-        help="extract (and, with enough figures, validate) in N processes (0: one per core); "
-        "the output is that of --jobs 1",
+        help="extract in N processes (0: one per core); other than 1, validation forks "
+        "too when there are enough figures; the output is that of --jobs 1",
     )
 
 

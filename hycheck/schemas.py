@@ -13,9 +13,9 @@ unit cannot be negative::
 ``pandera.Check`` named "<file>:<rule>" (``expectations/gdp.yaml:range.district``) and returns
 the schema together with the ``Rule`` records that say which finding a failure becomes.  Its
 schema validates a frame prepared by ``prepare_figures`` (derived columns ``_level``,
-``_growth``, ``_sharecue``, ``_stated``, ``_pstart``, ``_pend`` …, and the rows of each metric
-and unit listed in ``_metric_order`` … so that a metric's checks read only its rows);
-``hycheck.validation`` does all of this and turns ``SchemaErrors.failure_cases`` into findings.
+``_growth``, ``_sharecue``, ``_stated``, ``_pstart``, ``_pend`` …); ``hycheck.validation`` does
+all of this, lists the rows of each metric and unit (``_metric_order`` …, so that a metric's
+checks read only its rows) and turns ``SchemaErrors.failure_cases`` into findings.
 """
 
 from __future__ import annotations
@@ -81,8 +81,9 @@ class Compiled:
 
     ``records`` is ``figures`` for a table made from ``Figure`` records whose text fields were
     all found to be ``str`` (``hycheck.validation`` checks that first): the same checks, with
-    the text columns left as Python objects (no conversion to pandas strings, which is most
-    of the time a million figures take) and ``title``, ``surface`` and ``sentence`` left out
+    the text columns as categorical codes made while the records were read (no conversion to
+    pandas strings, which is most of the time a million figures take) and ``title``,
+    ``surface`` and ``sentence`` left out
     (a ``str`` cannot fail what the schema asks of them; the span check reads
     ``_surface_len``).
     """
@@ -175,8 +176,9 @@ def _structure(
         return _check(rule, rules, lambda s: s.isin(allowed))
 
     def span(d: pd.DataFrame) -> object:
-        # the records table brings its lengths: .str.len() on Python objects is a Python loop
-        length = d["_surface_len"] if "_surface_len" in d else d["surface"].str.len()
+        # the records table has no surface but its lengths (.str.len() on Python objects is
+        # a Python loop); any frame with a surface, an ETL user's too, is measured as it is
+        length = d["surface"].str.len() if "surface" in d else d["_surface_len"]
         return (length > 0) & (d["end"] - d["start"] == length)
 
     columns = [
@@ -271,9 +273,11 @@ Select = Callable[[pd.DataFrame, Rows], Array]
 ALL: Rows = slice(None)
 
 GROUPED = ("_metric", "_unit")
-"""Derived columns whose rows ``prepare_figures`` also lists by value: ``<column>_order`` (the
-row positions, stably sorted by the column's code) and ``<column>_sorted`` (the codes in that
-order), so that a check about one metric or one unit reads only that metric's rows."""
+"""Derived columns whose rows ``hycheck.validation`` also lists by value, right before it runs
+the checks: ``<column>_order`` (the row positions, stably sorted by the column's code) and
+``<column>_sorted`` (the codes in that order), so that a check about one metric or one unit
+reads only that metric's rows.  A frame without them (``prepare_figures``' own, filtered or
+joined as a caller likes) is scanned instead."""
 
 
 def _codes(d: pd.DataFrame, name: str) -> Array:
@@ -284,7 +288,7 @@ def _codes(d: pd.DataFrame, name: str) -> Array:
 
 def group_rows(column: str, code: int) -> Callable[[pd.DataFrame], Array]:
     """The positions of the rows whose categorical ``column`` has ``code``, in order: a
-    binary search in the grouping ``prepare_figures`` made, or a scan without it."""
+    binary search in the grouping validation made, or a scan without it."""
     order, ordered = f"{column}_order", f"{column}_sorted"
 
     def rows(d: pd.DataFrame) -> Array:

@@ -11,9 +11,11 @@ its unit and the allowed range.  Bad data never raises; a bad expectation file r
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections import defaultdict
@@ -21,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from itertools import count, pairwise
 from operator import attrgetter, itemgetter
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 import pandas as pd
@@ -333,7 +335,6 @@ def prepare_figures(
     out["_listed"] = listed[which]
     out["_pstart"] = bounds["f0"]
     out["_pend"] = bounds["f1"]
-    _add_groups(out)
     return out
 
 
@@ -532,40 +533,64 @@ def _forked(
     runs = [
         (range(cuts[i], cuts[i + 1]), range(art_cuts[i], art_cuts[i + 1])) for i in range(processes)
     ]
+    if any(not fig_run for fig_run, _ in runs):
+        return None  # an article too large to cut: one process does it without forking
     children: list[tuple[int, int]] = []
-    for fig_run, art_run in runs[1:]:
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: validate its run, send the findings, exit at once
-            os.close(read)
-            try:
-                records, found = _run_part(figs, arts, exp, fig_run, art_run)
-                sent = (records, _sendable(figs, arts, fig_run, art_run, found))
-                payload = pickle.dumps(sent, pickle.HIGHEST_PROTOCOL)
-            except BaseException:  # the parent validates alone
-                payload = b""
-            try:
-                with os.fdopen(write, "wb") as out:
-                    out.write(payload)
-            finally:
-                os._exit(0)
-        os.close(write)
-        children.append((pid, read))
-    results: list[tuple[bool, list[Finding]] | None] = []
-    unread = [read for _, read in children]
+    unread: list[int] = []
+    done = False
     try:
-        results.append(_run_part(figs, arts, exp, *runs[0]))
+        for fig_run, art_run in runs[1:]:
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                _child(write, figs, arts, exp, fig_run, art_run)  # never returns
+            os.close(write)
+            children.append((pid, read))
+            unread.append(read)
+        results: list[tuple[bool, list[Finding]] | None] = [_run_part(figs, arts, exp, *runs[0])]
         for read in list(unread):  # the end of the pipe: a child has sent all it will
             unread.remove(read)
             with os.fdopen(read, "rb") as got:
                 data = got.read()
             results.append(_received(data, figs, arts))
+        done = True
         return _merge(results)
+    except OSError:  # no fork or no pipe to be had (memory, descriptors): one process
+        return None
     finally:  # reaped last: a child's exit (unmapping a large heap) overlaps the merge
         for read in unread:
             os.close(read)
         for pid, _ in children:
-            os.waitpid(pid, 0)
+            if not done:  # interrupted or failed: the children's work is not wanted
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):  # the host may reap children itself
+                os.waitpid(pid, 0)
+
+
+def _child(
+    write: int,
+    figs: list[Figure],
+    arts: list[Article],
+    exp: Expectations,
+    fig_run: range,
+    art_run: range,
+) -> NoReturn:
+    """A forked child: validate one run, send the findings (nothing when it failed, and the
+    parent validates alone), and exit without ever unwinding into the caller's code."""
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the child, not a handler
+        payload = b""
+        try:
+            records, found = _run_part(figs, arts, exp, fig_run, art_run)
+            sent = (records, _sendable(figs, arts, fig_run, art_run, found))
+            payload = pickle.dumps(sent, pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            payload = b""
+        with os.fdopen(write, "wb") as out:
+            out.write(payload)
+    finally:
+        os._exit(0)
 
 
 def _received(
@@ -653,6 +678,8 @@ def _run_figures(
 ) -> list[Finding]:
     if not len(prepared):
         return []
+    if not records:  # made here, so that it matches the rows (a caller may filter a frame)
+        _add_groups(prepared)
     cases = _failures(compiled.records if records else compiled.figures, prepared)
     by_key = {(a.page, a.doc): a for a in arts}
     return _figure_findings(cases, compiled.rules, table, figs, by_key)

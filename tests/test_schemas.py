@@ -308,3 +308,29 @@ def test_pandera_cannot_draw_figures_from_the_schema_itself() -> None:
 
         with pytest.raises((Unsatisfiable, FailedHealthCheck)):
             draw()
+
+
+def test_a_prepared_frame_joined_or_filtered_by_the_caller_is_checked_row_by_row() -> None:
+    from hycheck.validation import prepare_figures
+
+    exp = load_expectations()
+    huge = dataclasses.replace(SEED[0], value=9.48e14)  # a district GDP of 948万亿元
+    prepared = prepare_figures(figures_frame([SEED[1], huge]), [], exp)
+    schema = compile_expectations(exp).figures
+
+    def failing_rows(frame: pd.DataFrame) -> set[int]:
+        try:
+            schema.validate(frame, lazy=True)
+        except pa.errors.SchemaErrors as exc:
+            return set(exc.failure_cases["index"].dropna().astype(int))
+        return set()
+
+    assert failing_rows(prepared) == {1}
+    assert failing_rows(pd.concat([prepared, prepared], ignore_index=True)) == {1, 3}
+    assert failing_rows(prepared.iloc[1:]) == {1}
+
+
+def test_the_span_check_measures_the_surface_whatever_helper_column_a_frame_brings() -> None:
+    frame = figures_frame([dataclasses.replace(SEED[0], end=SEED[0].start + 10)])
+    frame["_surface_len"] = 10
+    assert f"{STRUCTURE}:surface" in failed_checks(frame)

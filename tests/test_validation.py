@@ -8,6 +8,7 @@ import dataclasses
 import math
 import os
 import random
+import signal
 import threading
 import time
 from datetime import date
@@ -562,6 +563,45 @@ def test_forked_validation_finds_what_one_process_finds_in_the_same_order(jobs: 
     alone = validate(figures, articles, jobs=1)
     assert len(alone) > 100
     assert repr(validate(figures, articles, jobs=jobs)) == repr(alone)
+
+
+def _no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)  # a child still running or not reaped: no error
+    except ChildProcessError:
+        return True
+    return False
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forking needs os.fork")
+def test_a_fork_that_fails_midway_falls_back_and_leaves_no_child(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    figures, articles = _broken_seed(5), _moved(ARTICLES, 40)
+    alone = validate(figures, articles, jobs=1)
+    real_fork, calls = os.fork, []
+
+    def fork_once() -> int:
+        calls.append(1)
+        if len(calls) > 1:
+            raise OSError(12, "Cannot allocate memory")
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork_once)
+    assert repr(validate(figures, articles, jobs=3)) == repr(alone)
+    assert len(calls) == 2
+    assert _no_children_left()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forking needs os.fork")
+def test_forked_validation_works_where_the_host_reaps_children_itself() -> None:
+    figures, articles = _broken_seed(5), _moved(ARTICLES, 40)
+    alone = validate(figures, articles, jobs=1)
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert repr(validate(figures, articles, jobs=2)) == repr(alone)
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="forking needs os.fork")
