@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from itertools import count, pairwise
 from operator import attrgetter, itemgetter
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import numpy as np
 import pandas as pd
@@ -833,8 +833,9 @@ def _row_figure(table: pd.DataFrame, row: int) -> Figure:
         metric_text=text("metric_text"),
         metric=text("metric") or "other",
         period=text("period") or "unknown",
-        kind=Kind(kind) if kind in Kind._value2member_map_ else Kind.ACTUAL,
-        bound=Bound(bound) if bound in Bound._value2member_map_ else Bound.EQ,
+        # an unknown kind or bound is reported as it was written, not turned into a default
+        kind=Kind(kind) if kind in Kind._value2member_map_ else cast(Kind, kind),
+        bound=Bound(bound) if bound in Bound._value2member_map_ else cast(Bound, bound),
         growth_of=text("growth_of") or None,
         region=text("region"),
         upper=None if math.isnan(upper) else upper,

@@ -556,6 +556,15 @@ def _moved(articles: list[Article], pages: int) -> list[Article]:
     return [dataclasses.replace(a, page=f"{p}.txt") for p in range(pages) for a in articles]
 
 
+def test_the_records_path_and_the_frame_path_derive_the_same_findings() -> None:
+    # validate() derives its checked columns from Figure records, validate_frame from a
+    # DataFrame: two implementations, held together here on every kind of broken figure
+    figures, articles = _broken_seed(8), _moved(ARTICLES, 40)
+    found = validate(figures, articles)
+    assert len({f.code for f in found}) >= 5
+    assert repr(validate_frame(figures_frame(figures), articles)) == repr(found)
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="forking needs os.fork")
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_forked_validation_finds_what_one_process_finds_in_the_same_order(jobs: int) -> None:
