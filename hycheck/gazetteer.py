@@ -32,6 +32,7 @@ __all__ = [
     "find_places",
     "level_of",
     "lookup",
+    "names_a_place",
     "places",
     "short_name",
 ]
@@ -134,6 +135,12 @@ def _trie(words: Iterator[str] | list[str]) -> str:
 
 
 _NAMES = re.compile(_trie(sorted(_INDEX)))
+
+
+def names_a_place(text: str, start: int, stop: int) -> bool:
+    """Whether a name or short form of the gazetteer stands inside text[start:stop]: a test
+    that lists nothing, for the many clauses that name no place."""
+    return _NAMES.search(text, start, stop) is not None
 
 
 def find_places(text: str) -> list[tuple[int, int, Place]]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from hycheck import lexicon as lx
+from hycheck.gazetteer import ancestors, find_places, names_a_place
 from hycheck.normalize import Compacted
 from hycheck.scan import Quantity
 
@@ -213,8 +214,6 @@ class Regions:
     """The region each clause of an article is about."""
 
     def __init__(self, text: str, article_region: str) -> None:
-        from hycheck.gazetteer import ancestors
-
         self.text = text
         self.region = article_region
         self._wider = {p.level: p.name for p in ancestors(article_region)}
@@ -224,6 +223,10 @@ class Regions:
         """The region of the clause [c0, pos): the first place it names as its subject, else
         the article's.  全区/我区 is the article's region, 全市/全省/全国 its city, province or
         country; a place after 占/比/在 is a comparison base (占全省45%), not the subject."""
+        if _RELATIVE_PLACES.search(self.text, c0, pos) is None and not names_a_place(
+            self.text, c0, pos
+        ):
+            return self.region  # most clauses name no place: answered without listing them
         clause = self.text[c0:pos]
         found = self._places(c0, pos)
         i = 0
@@ -249,8 +252,6 @@ class Regions:
         next figure of the same clause)."""
         start, stop, found = self._clause
         if (start, stop) != (c0, pos):
-            from hycheck.gazetteer import find_places
-
             window = self.text[c0:pos]
             found = [
                 (a, b, place.name)
