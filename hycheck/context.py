@@ -80,8 +80,7 @@ class _Reader:
         self.quantities = quantities
         self.vocab = vocab
         numbered = headings(text)
-        self.sentences = sorted(set(_starts(text, lx.SENTENCE_ENDS)).union(a for a, _ in numbered))
-        self.clauses = sorted(set(_starts(text, lx.CLAUSE_ENDS)).union(self.sentences))
+        self.sentences, self.clauses = _sentences_and_clauses(text, [a for a, _ in numbered])
         self.timeline = Timeline(
             text, title, article.stated, article.listed, self.sentences, numbered
         )
@@ -315,6 +314,26 @@ class _Reader:
             for q in self.quantities[max(0, n - 12) : n + 12]
             if after < q.start < stop and not _is_growth(text, q)
         )
+
+
+def _sentences_and_clauses(text: str, heading_starts: list[int]) -> tuple[list[int], list[int]]:
+    """The starts of the sentences and of the clauses of ``text``, numbered headings
+    starting both: sorted, each start once."""
+    clauses = _starts(text, lx.CLAUSE_ENDS)
+    if _SENTENCE_ENDS_END_CLAUSES:
+        # every sentence end also ends a clause: pick the sentence starts out of the clause
+        # starts instead of splitting the whole text a second time
+        sentences = [s for s in clauses if not s or text[s - 1] in _SENTENCE_END_CHARS]
+    else:
+        sentences = _starts(text, lx.SENTENCE_ENDS)
+    if heading_starts:
+        sentences = sorted(set(sentences).union(heading_starts))
+        clauses = sorted(set(clauses).union(sentences))
+    return sentences, clauses
+
+
+_SENTENCE_END_CHARS = frozenset(lx.SENTENCE_ENDS)
+_SENTENCE_ENDS_END_CLAUSES = _SENTENCE_END_CHARS.issubset(lx.CLAUSE_ENDS)
 
 
 def _starts(text: str, ends: str) -> list[int]:

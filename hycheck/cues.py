@@ -110,14 +110,21 @@ class Cues:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # each list is searched for on its first question: some (至今, 达到, 年均) are asked
+        # only about a few kinds of figures, and many articles never ask them
         self._found: dict[str, tuple[list[int], list[int]]] = {}
-        for key, pattern in _CUE_PATTERNS.items():
-            spans = [m.span() for m in pattern.finditer(text)]
-            self._found[key] = ([a for a, _ in spans], [b for _, b in spans])
+
+    def _spans(self, key: str) -> tuple[list[int], list[int]]:
+        """Where the cue list ``key`` matches: (starts, ends)."""
+        found = self._found.get(key)
+        if found is None:
+            spans = [m.span() for m in _CUE_PATTERNS[key].finditer(self.text)]
+            found = self._found[key] = ([a for a, _ in spans], [b for _, b in spans])
+        return found
 
     def find(self, key: str, start: int, end: int) -> list[tuple[int, int]]:
         """The matches of a cue list inside [start, end), in order."""
-        starts, ends = self._found[key]
+        starts, ends = self._spans(key)
         i = bisect_left(starts, start)
         out = []
         while i < len(starts) and starts[i] < end:
@@ -127,7 +134,7 @@ class Cues:
         return out
 
     def any(self, key: str, start: int, end: int) -> bool:
-        starts, ends = self._found[key]
+        starts, ends = self._spans(key)
         i = bisect_left(starts, start)
         while i < len(starts) and starts[i] < end:
             if ends[i] <= end:
