@@ -72,12 +72,14 @@ def normalize(text: str) -> str:
 
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
 _REMOVABLE = re.compile(
-    # (the look-ahead lets the engine skip every other character fast)
-    r"(?=[ \t(])(?:"
+    # Every match starts by consuming one of [ \t(] and the look-behinds then check what
+    # stands before it (with that character): a pattern that starts with a class lets the
+    # engine skip every other character in its fast loop (3x a leading look-ahead's speed).
+    r"[ \t(](?:"
     # spaces touching a Chinese character (369 亿元, 增长 7.6%, 超過 1,600) or before a percent sign
-    rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])|(?<=\d)[ \t]+(?=[%‰])"
+    rf"(?<=[{_CJK}][ \t])[ \t]*|(?<=[ \t])[ \t]*(?=[{_CJK}])|(?<=\d[ \t])[ \t]*(?=[%‰])"
     # pinyin that some converters put after each character: 地區(qū)生產(chǎn)總值
-    rf"|(?<=[\u3400-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\))"
+    rf"|(?<=[\u3400-\u9fff]\()[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\))"
 )
 
 
@@ -85,7 +87,12 @@ WRAP_MIN = 24
 """A line break between two Chinese characters or digits after a line at least this long is a
 soft wrap (text taken from PDF breaks lines anywhere, 社会消费品零售总额实\n现261.5亿元); after
 a shorter line it ends an item of a list and stays."""
-_WRAP = re.compile(r"(?<=[\u3400-\u9fff\d])[ \t]*\n[ \t]*(?=[\u3400-\u9fff\d])")
+_WRAP = re.compile(
+    # [ \t]*\n[ \t]* after a Chinese character or digit, written to start with a class (see
+    # _REMOVABLE): the first space or the line break is consumed, then checked behind
+    r"[ \t\n](?:(?<=[\u3400-\u9fff\d]\n)|(?<=[\u3400-\u9fff\d][ \t])[ \t]*\n)"
+    r"[ \t]*(?=[\u3400-\u9fff\d])"
+)
 
 
 def _removals(norm: str) -> list[tuple[int, int]]:

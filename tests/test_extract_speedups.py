@@ -1,0 +1,56 @@
+"""The fast forms of extraction's whole-text passes give what the plain forms gave."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hycheck import lexicon as lx
+from hycheck.context import _sentences_and_clauses, _starts
+from hycheck.naming import Regions
+from hycheck.normalize import _CJK, _REMOVABLE, _WRAP
+
+# the patterns as first written, with a leading look-ahead or look-behind
+_PLAIN_REMOVABLE = re.compile(
+    r"(?=[ \t(])(?:"
+    rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])|(?<=\d)[ \t]+(?=[%‰])"
+    rf"|(?<=[\u3400-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\))"
+)
+_PLAIN_WRAP = re.compile(r"(?<=[\u3400-\u9fff\d])[ \t]*\n[ \t]*(?=[\u3400-\u9fff\d])")
+
+_LAYOUT = st.text(alphabet=" \t\n()汉字,1%‰āaü。、", max_size=80)
+
+
+@given(_LAYOUT)
+@settings(max_examples=500, deadline=None)
+def test_layout_patterns_match_where_the_plain_ones_do(text: str) -> None:
+    for fast, plain in ((_REMOVABLE, _PLAIN_REMOVABLE), (_WRAP, _PLAIN_WRAP)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.text(alphabet="。!?;\n,:一、二三年元", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_sentence_and_clause_starts_are_those_of_two_splits(text: str) -> None:
+    heads = [i for i, ch in enumerate(text) if ch == "二"]
+    sentences = sorted(set(_starts(text, lx.SENTENCE_ENDS)).union(heads))
+    clauses = sorted(set(_starts(text, lx.CLAUSE_ENDS)).union(sentences))
+    assert _sentences_and_clauses(text, heads) == (sentences, clauses)
+
+
+_PLACES = st.lists(
+    st.sampled_from(["武汉市", "汉阳区", "全市", "全区", "占全省", "中国", "湖北", "产值", "1"]),
+    max_size=8,
+).map("".join)
+
+
+@given(_PLACES, st.integers(0, 30), st.integers(0, 30))
+@settings(max_examples=300, deadline=None)
+def test_region_of_a_clause_without_a_place_is_the_articles(text: str, a: int, b: int) -> None:
+    c0, pos = min(a, b, len(text)), min(max(a, b), len(text))
+    listed = Regions(text, "汉阳区")._places(c0, pos)  # the slow path, always
+    found = Regions(text, "汉阳区").at(c0, pos)
+    if not listed:
+        assert found == "汉阳区"
+    assert found == Regions(text[c0:pos], "汉阳区").at(0, pos - c0)
