@@ -205,7 +205,7 @@ class _Reader:
                 metric=metric,
                 period=period,
                 kind=kind,
-                bound=Bound(q.bound),
+                bound=_BOUNDS[q.bound],
                 growth_of=growth_of,
                 region=self.regions.at(c0, q.start),
                 upper=q.upper,
@@ -354,6 +354,8 @@ def _next_start(starts: list[int], pos: int, default: int) -> int:
 
 
 _LIST_GAP = frozenset("、,和及与 ")
+_BOUNDS = {bound.value: bound for bound in Bound}
+"""Bound by value: a dict look-up, where calling the enum costs half a microsecond."""
 
 
 def _is_growth(text: str, q: Quantity) -> bool:

@@ -151,6 +151,8 @@ class Compacted:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the compact span [start, end): inner noise included."""
+        if len(self._cuts) == 1:  # nothing was removed (most articles): the same offsets
+            return (start, end) if end > start else (start, start)
         if end <= start:
             at = self.original(start)
             return at, at

@@ -76,7 +76,10 @@ _NOT_FIGURE = ("", 0)
 _UNIT_TABLE: dict[str, tuple[str, int] | None] = dict.fromkeys(lx.UNIT_LOOKALIKES)
 _UNIT_TABLE.update(dict.fromkeys(lx.NOT_FIGURE_WORDS, _NOT_FIGURE))
 _UNIT_TABLE.update(lx.UNITS)
-_UNIT_LENGTHS = sorted({len(w) for w in _UNIT_TABLE}, reverse=True)
+_UNIT_LENGTHS_BY_FIRST: dict[str, tuple[int, ...]] = {
+    first: tuple(sorted({len(w) for w in _UNIT_TABLE if w[0] == first}, reverse=True))
+    for first in {w[0] for w in _UNIT_TABLE}
+}
 _PREFIX_LENGTHS = sorted({len(w) for w in lx.BOUND_PREFIXES}, reverse=True)
 _SUFFIXES = tuple(_longest_first(lx.BOUND_SUFFIXES))
 _SCALE_NOUNS = tuple(_longest_first(lx.SCALE_NOUNS))
@@ -169,7 +172,8 @@ def _arabic(text: str) -> tuple[int, int]:
 
 def _unit_at(norm: str, pos: int) -> tuple[str, tuple[str, int] | None] | None:
     """The longest unit or unit-like word at ``pos``: (surface, (unit, multiplier) or None)."""
-    for length in _UNIT_LENGTHS:
+    # only the lengths of the words that start with the character at pos are tried
+    for length in _UNIT_LENGTHS_BY_FIRST.get(norm[pos : pos + 1], ()):
         word = norm[pos : pos + length]
         if word in _UNIT_TABLE and len(word) == length:
             return word, _UNIT_TABLE[word]
