@@ -115,14 +115,15 @@ def _tail_start(text: str, lead: int, end: int | None = None) -> int:
         if text[e - 1] in _TAIL_CHARS:
             e -= 1
             continue
-        ends = _TAIL_WORDS.get(text[e - 1], ())
-        word = next((w for w in ends if text.endswith(w, lead, e)), None)
-        if word is not None:
-            e -= len(word)
-        elif e - lead >= 5 and text[e - 1] == "年" and text[e - 5 : e - 1].isdigit():
-            e -= 5  # a year: 增至2011年
+        for word in _TAIL_WORDS.get(text[e - 1], ()):  # a loop: no generator per step
+            if text.endswith(word, lead, e):
+                e -= len(word)
+                break
         else:
-            break
+            if e - lead >= 5 and text[e - 1] == "年" and text[e - 5 : e - 1].isdigit():
+                e -= 5  # a year: 增至2011年
+            else:
+                break
     return e
 
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from hycheck import lexicon as lx
 from hycheck.context import _sentences_and_clauses, _starts
+from hycheck.cues import _CUE_WORDS, Cues
 from hycheck.naming import Regions
 from hycheck.normalize import _CJK, _REMOVABLE, _WRAP
 
@@ -54,3 +55,16 @@ def test_region_of_a_clause_without_a_place_is_the_articles(text: str, a: int, b
     if not listed:
         assert found == "汉阳区"
     assert found == Regions(text[c0:pos], "汉阳区").at(0, pos - c0)
+
+
+_CUE_PIECES = sorted({w for words in _CUE_WORDS.values() for w in words} | set("预计划年均1,。"))
+
+
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=30).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_cues_found_in_shared_passes_are_those_of_a_pass_per_list(text: str) -> None:
+    cues = Cues(text)
+    for key, words in _CUE_WORDS.items():
+        alone = re.compile("|".join(map(re.escape, words)))
+        spans = [m.span() for m in alone.finditer(text)]
+        assert cues.find(key, 0, len(text)) == spans
