@@ -10,7 +10,7 @@ are mapped back to the article body, so ``surface == body[start:end]``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate
@@ -327,9 +327,21 @@ def _sentences_and_clauses(text: str, heading_starts: list[int]) -> tuple[list[i
     else:
         sentences = _starts(text, lx.SENTENCE_ENDS)
     if heading_starts:
-        sentences = sorted(set(sentences).union(heading_starts))
-        clauses = sorted(set(clauses).union(sentences))
+        sentences = _merged(sentences, heading_starts)
+        clauses = _merged(clauses, heading_starts)  # the other sentence starts are in already
     return sentences, clauses
+
+
+def _merged(starts: list[int], more: list[int]) -> list[int]:
+    """Two sorted lists of offsets as one, each offset once: the few of ``more`` that are new
+    are found by bisection, and sorting two sorted runs merges them in linear time."""
+    new = [x for x in more if not _holds(starts, x)]
+    return sorted(starts + new) if new else starts
+
+
+def _holds(starts: list[int], x: int) -> bool:
+    i = bisect_left(starts, x)
+    return i < len(starts) and starts[i] == x
 
 
 _SENTENCE_END_CHARS = frozenset(lx.SENTENCE_ENDS)
