@@ -80,7 +80,10 @@ _UNIT_LENGTHS_BY_FIRST: dict[str, tuple[int, ...]] = {
     first: tuple(sorted({len(w) for w in _UNIT_TABLE if w[0] == first}, reverse=True))
     for first in {w[0] for w in _UNIT_TABLE}
 }
-_PREFIX_LENGTHS = sorted({len(w) for w in lx.BOUND_PREFIXES}, reverse=True)
+_PREFIX_LENGTHS_BY_LAST: dict[str, tuple[int, ...]] = {
+    last: tuple(sorted({len(w) for w in lx.BOUND_PREFIXES if w[-1] == last}, reverse=True))
+    for last in {w[-1] for w in lx.BOUND_PREFIXES}
+}
 _SUFFIXES = tuple(_longest_first(lx.BOUND_SUFFIXES))
 _SCALE_NOUNS = tuple(_longest_first(lx.SCALE_NOUNS))
 _LEVEL_PREFIXES = tuple(lx.LEVEL_PREFIXES)
@@ -180,9 +183,12 @@ def _unit_at(norm: str, pos: int) -> tuple[str, tuple[str, int] | None] | None:
     return None
 
 
+_SPACES = frozenset(" \n\t\r")
+
+
 def _skip_spaces(norm: str, pos: int) -> int:
     i = pos
-    while i < len(norm) and i - pos < MAX_SPACES and norm[i] in " \n\t\r":
+    while i < len(norm) and i - pos < MAX_SPACES and norm[i] in _SPACES:
         i += 1
     return i
 
@@ -195,7 +201,7 @@ def _unit_after(norm: str, pos: int, arabic: bool) -> tuple[int, int, tuple[str,
     multiplier = 1
     approx = False
     for _ in range(5):  # number [余] magnitudes [余] unit: a few steps at most
-        spaced = _skip_spaces(norm, pos)
+        spaced = _skip_spaces(norm, pos) if norm[pos : pos + 1] in _SPACES else pos
         found = _unit_at(norm, spaced)
         if found is not None:
             word, unit = found
@@ -375,7 +381,8 @@ def _clause_before(norm: str, start: int, width: int) -> str:
 
 def _bound_prefix(norm: str, start: int) -> tuple[int, str]:
     """A bound cue touching the number on its left: (its start, bound) or (start, "")."""
-    for length in _PREFIX_LENGTHS:
+    # only the lengths of the cues that end with the character before the number are tried
+    for length in _PREFIX_LENGTHS_BY_LAST.get(norm[start - 1 : start], ()):
         if start < length:
             continue
         word = norm[start - length : start]
@@ -388,10 +395,12 @@ def _bound_prefix(norm: str, start: int) -> tuple[int, str]:
     return start, ""
 
 
+_DISTANT_CUE = re.compile("|".join(map(re.escape, lx.BOUND_DISTANT_PREFIXES)))
+
+
 def _distant_bound(norm: str, start: int) -> str:
     """最高给予2000万元: a cue a few characters before, inside the same clause."""
-    near = norm[max(0, start - lx.BOUND_DISTANT_WINDOW) : start]
-    if not any(word in near for word in lx.BOUND_DISTANT_PREFIXES):
+    if _DISTANT_CUE.search(norm, max(0, start - lx.BOUND_DISTANT_WINDOW), start) is None:
         return ""  # the common case, answered without finding the clause
     window = _clause_before(norm, start, lx.BOUND_DISTANT_WINDOW)
     window = window[window.rfind("、") + 1 :]
