@@ -165,7 +165,7 @@ class Cues:
 
     def find(self, key: str, start: int, end: int) -> list[tuple[int, int]]:
         """The matches of a cue list inside [start, end), in order."""
-        starts, ends = self._spans(key)
+        starts, ends = self._found.get(key) or self._spans(key)
         i = bisect_left(starts, start)
         out = []
         while i < len(starts) and starts[i] < end:
@@ -175,7 +175,7 @@ class Cues:
         return out
 
     def any(self, key: str, start: int, end: int) -> bool:
-        starts, ends = self._spans(key)
+        starts, ends = self._found.get(key) or self._spans(key)  # no call once found
         i = bisect_left(starts, start)
         while i < len(starts) and starts[i] < end:
             if ends[i] <= end:

@@ -165,10 +165,14 @@ def metric_phrase(
         # 改造4家定点医院: the noun follows the counter
         right = q.end
         limit = min(len(text), q.end + 24)
-        while right < limit and text[right] not in lx.CLAUSE_ENDS + "、和及与等":
+        while right < limit and text[right] not in _NOUN_ENDS:
             right += 1
         return (cut(body, comp, a, b) + cut(body, comp, q.end, right)).strip()
     return cut(body, comp, a, b).strip()
+
+
+_NOUN_ENDS = frozenset(lx.CLAUSE_ENDS + "、和及与等")
+"""Where the noun after a counter ends (改造4家定点医院,)."""
 
 
 def cut(body: str, comp: Compacted, start: int, end: int) -> str:

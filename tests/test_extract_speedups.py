@@ -68,3 +68,15 @@ def test_cues_found_in_shared_passes_are_those_of_a_pass_per_list(text: str) -> 
         alone = re.compile("|".join(map(re.escape, words)))
         spans = [m.span() for m in alone.finditer(text)]
         assert cues.find(key, 0, len(text)) == spans
+
+
+def test_figures_are_built_with_their_fields_in_this_order() -> None:
+    # hycheck.context builds each Figure positionally, in this order
+    from dataclasses import fields
+
+    from hycheck.model import Figure
+
+    assert [f.name for f in fields(Figure)] == [
+        "page", "doc", "title", "start", "end", "surface", "value", "unit", "metric_text",
+        "metric", "period", "kind", "bound", "growth_of", "region", "upper", "sentence",
+    ]  # fmt: skip
