@@ -151,9 +151,12 @@ class Compacted:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the compact span [start, end): inner noise included."""
-        if len(self._cuts) == 1:  # nothing was removed (most articles): the same offsets
+        cuts, shifts = self._cuts, self._shifts
+        if len(cuts) == 1:  # nothing was removed: the same offsets
             return (start, end) if end > start else (start, start)
+        # self.original(start) and self.original(end - 1) + 1, inlined: a figure asks for
+        # a few spans
+        first = start + shifts[bisect_right(cuts, start) - 1]
         if end <= start:
-            at = self.original(start)
-            return at, at
-        return self.original(start), self.original(end - 1) + 1
+            return first, first
+        return first, end + shifts[bisect_right(cuts, end - 1) - 1]
