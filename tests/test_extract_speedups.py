@@ -12,6 +12,7 @@ from hycheck.context import _sentences_and_clauses, _starts
 from hycheck.cues import _CUE_WORDS, Cues
 from hycheck.naming import Regions
 from hycheck.normalize import _CJK, _REMOVABLE, _WRAP
+from hycheck.timeline import _TIME_FIRST, _TIME_WORDS, TIME_GRAMMAR, _times
 
 # the patterns as first written, with a leading look-ahead or look-behind
 _PLAIN_REMOVABLE = re.compile(
@@ -80,3 +81,26 @@ def test_figures_are_built_with_their_fields_in_this_order() -> None:
         "page", "doc", "title", "start", "end", "surface", "value", "unit", "metric_text",
         "metric", "period", "kind", "bound", "growth_of", "region", "upper", "sentence",
     ]  # fmt: skip
+
+
+_PLAIN_TIME = re.compile(f"(?=[{re.escape(_TIME_FIRST)}]){TIME_GRAMMAR}")
+_TIME_PIECES = sorted(
+    set(_TIME_WORDS)
+    | set(lx.PLAN_PERIOD_TIME_WORDS)
+    | set(lx.SINCE_WORDS)
+    | set('0123456789一二三四五六七八九十〇零年月日度份末底季自从至到-~“”"「」全区,亿元')
+    | {"2017", "2018年", "20", "19", "二〇一七", "十二月"}
+)
+
+
+@given(st.lists(st.sampled_from(_TIME_PIECES), max_size=30).map("".join))
+@settings(max_examples=1000, deadline=None)
+def test_time_expressions_are_those_of_the_plain_grammar(text: str) -> None:
+    found = [(m.span("time"), _groups(m)) for m in _times(text)]
+    assert found == [(m.span(), m.groupdict()) for m in _PLAIN_TIME.finditer(text)]
+
+
+def _groups(m: re.Match[str]) -> dict[str, str | None]:
+    groups = m.groupdict()
+    del groups["time"]
+    return groups
