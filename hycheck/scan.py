@@ -52,9 +52,7 @@ _CN_NUMERAL_CHARS = _CN_DIGITS + _MAGNITUDE_CHARS
 _APPROX = "".join(lx.APPROX_INFIXES)  # 十余亿元, 二十多万人: a small numeral, then a magnitude
 _IDIOMS = _longest_first(lx.IDIOMS)
 _FIRST_CHARS = "".join(sorted(set("0123456789" + _CN_NUMERAL_CHARS + "".join(_IDIOMS))))
-_CANDIDATE = re.compile(
-    # the look-ahead lets the engine skip everything that cannot start a number, fast
-    f"(?=[{_FIRST_CHARS}])(?:"
+NUMBER_GRAMMAR = (
     "(?P<idiom>" + "|".join(map(re.escape, _IDIOMS)) + ")"
     r"|(?P<ar>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?)"
     "|(?P<pct>百分之)"
@@ -64,7 +62,15 @@ _CANDIDATE = re.compile(
     # match only where a run starts, and the possessive quantifiers never backtrack, so a
     # long run of numerals is read once: linear time.
     f"|(?P<cn>(?<![{_CN_DIGITS}])(?:[{_CN_DIGITS}]*+[{_MAGNITUDE_CHARS}][{_CN_NUMERAL_CHARS}]*+"
-    f"|[{_CN_DIGITS}]++(?=[{_SHARE_UNIT_CHARS}]|[{_APPROX}][{_MAGNITUDE_CHARS}]))))"
+    f"|[{_CN_DIGITS}]++(?=[{_SHARE_UNIT_CHARS}]|[{_APPROX}][{_MAGNITUDE_CHARS}])))"
+)
+"""A number candidate, each kind in its own group (a match starts with one of _FIRST_CHARS)."""
+_CANDIDATE = re.compile(
+    # Every match starts by consuming one of _FIRST_CHARS, which lets the engine skip
+    # everything that cannot start a number in its fast loop (a leading look-ahead would
+    # make it try the pattern at each character); looking behind from there, the number is
+    # matched ahead into the group of its kind.  scan() reads that group's span.
+    f"[{_FIRST_CHARS}](?<=(?={NUMBER_GRAMMAR}).)"
 )
 _ARABIC = re.compile(r"\d{1,20}(?:\.\d{1,20})?(?!\d)")
 """The upper end of a range (10-20亿元): as long as a number may be, no longer."""
@@ -108,26 +114,27 @@ def scan(norm: str) -> list[Quantity]:
         m = search(norm, pos)
         if m is None:
             return out
-        q = _read(norm, m)
+        kind = m.lastgroup or ""  # idiom, ar, pct or cn: the group that holds the number
+        start, end = m.span(kind)
+        q = _read(norm, kind, start, end)
         if q is None:
-            pos = m.end()
+            pos = end
         else:
             out.append(q)
             pos = q.end
 
 
-def _read(norm: str, m: re.Match[str]) -> Quantity | None:
-    kind = m.lastgroup
-    start, end = m.span()
+def _read(norm: str, kind: str, start: int, end: int) -> Quantity | None:
+    """The quantity of the candidate number norm[start:end] of ``kind``, or None."""
     before = norm[start - 1] if start else ""
     if kind == "idiom":
-        return _read_idiom(norm, m.group(), start, end)
+        return _read_idiom(norm, norm[start:end], start, end)
     if before == "第":
         return None  # 第十五届, 第2名: an ordinal
     if before in lx.RANK_BEFORE and norm.startswith(lx.RANK_AFTER, _skip_spaces(norm, end)):
         return None  # 前100名企业, 前十位: a rank, not a count
     if kind == "ar":
-        text = m.group()
+        text = norm[start:end]
         if before in _NUMERIC_NEIGHBOURS or len(text) > MAX_ARABIC_DIGITS + 4:
             return None  # PM2.5, B2B, 1.1.1, a licence number
         after = norm[end : end + 1]
@@ -142,7 +149,7 @@ def _read(norm: str, m: re.Match[str]) -> Quantity | None:
         return _read_tail(norm, kind, start, end, mantissa, exp, bare=False)
     if kind == "pct":
         return _read_percent_words(norm, start, end)
-    text = m.group()
+    text = norm[start:end]
     approx_magnitude = (
         norm[end : end + 1] in lx.APPROX_INFIXES and norm[end + 1 : end + 2] in lx.MAGNITUDES
     )

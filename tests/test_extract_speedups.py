@@ -12,6 +12,7 @@ from hycheck.context import _sentences_and_clauses, _starts
 from hycheck.cues import _CUE_WORDS, Cues
 from hycheck.naming import Regions
 from hycheck.normalize import _CJK, _REMOVABLE, _WRAP
+from hycheck.scan import _CANDIDATE, _FIRST_CHARS, NUMBER_GRAMMAR
 from hycheck.timeline import _TIME_FIRST, _TIME_WORDS, TIME_GRAMMAR, _times
 
 # the patterns as first written, with a leading look-ahead or look-behind
@@ -104,3 +105,20 @@ def _groups(m: re.Match[str]) -> dict[str, str | None]:
     groups = m.groupdict()
     del groups["time"]
     return groups
+
+
+_PLAIN_NUMBER = re.compile(f"(?=[{_FIRST_CHARS}])(?:{NUMBER_GRAMMAR})")
+_NUMBER_PIECES = sorted(
+    set(_FIRST_CHARS) | set(",.成倍个余多第年元%") | {"百分之", "1,200", "3.5", "翻番", "两位数"}
+)
+
+
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=30).map("".join), st.integers(0, 40))
+@settings(max_examples=1000, deadline=None)
+def test_number_candidates_are_those_of_the_plain_grammar(text: str, pos: int) -> None:
+    fast = _CANDIDATE.search(text, pos)
+    plain = _PLAIN_NUMBER.search(text, pos)
+    assert (fast is None) == (plain is None)
+    if fast is not None and plain is not None:
+        kind = fast.lastgroup or ""
+        assert (kind, fast.span(kind)) == (plain.lastgroup, plain.span())
