@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from hycheck import lexicon as lx
 from hycheck.context import _sentences_and_clauses, _starts
 from hycheck.cues import _CUE_WORDS, Cues
+from hycheck.gazetteer import _BRANCHES, _INDEX, Place, _misplaced, find_places, names_a_place
 from hycheck.naming import Regions
 from hycheck.normalize import _CJK, _REMOVABLE, _WRAP
 from hycheck.scan import _CANDIDATE, _FIRST_CHARS, NUMBER_GRAMMAR
@@ -122,3 +123,25 @@ def test_number_candidates_are_those_of_the_plain_grammar(text: str, pos: int) -
     if fast is not None and plain is not None:
         kind = fast.lastgroup or ""
         assert (kind, fast.span(kind)) == (plain.lastgroup, plain.span())
+
+
+_PLAIN_NAMES = re.compile("(?:" + "|".join(_BRANCHES.values()) + ")")
+_PLACE_PIECES = sorted(_INDEX) + list("市区县省中国全武汉阳 1")
+
+
+def _plain_find_places(text: str) -> list[tuple[int, int, Place]]:
+    out: list[tuple[int, int, Place]] = []
+    for m in _PLAIN_NAMES.finditer(text):
+        hit = _INDEX[m.group()]
+        if not _misplaced(hit, m.start(), out):
+            out.append((m.start(), m.end(), hit))
+    return out
+
+
+@given(st.lists(st.sampled_from(_PLACE_PIECES), max_size=12).map("".join), st.data())
+@settings(max_examples=1000, deadline=None)
+def test_places_are_those_of_the_plain_trie(text: str, data: st.DataObject) -> None:
+    assert find_places(text) == _plain_find_places(text)
+    start = data.draw(st.integers(0, len(text)))
+    stop = data.draw(st.integers(start, len(text)))
+    assert names_a_place(text, start, stop) == (_PLAIN_NAMES.search(text, start, stop) is not None)
