@@ -99,10 +99,13 @@ class _Reader:
         sentence_span = (0, 0)
         shared: str | None = None
         levels: list[tuple[int, Figure]] = []  # (offset, figure) of the sentence's levels
+        sentences, clauses = self.sentences, self.clauses
+        find, region_at = self.vocab.find, self.regions.at  # bound once, called once a figure
         for n, q in enumerate(self.quantities):
-            s0 = self.sentences[bisect_right(self.sentences, q.start) - 1]
-            s1 = _next_start(self.sentences, q.start, len(text))
-            clause_start = self.clauses[bisect_right(self.clauses, q.start) - 1]
+            i = bisect_right(sentences, q.start)
+            s0 = sentences[i - 1]
+            s1 = sentences[i] if i < len(sentences) else len(text)  # the next sentence's start
+            clause_start = clauses[bisect_right(clauses, q.start) - 1]
             c0 = max(clause_start, q.start - CLAUSE_WINDOW)
             if s0 != sentence_at:
                 previous_level, sentence_at, group, levels = None, s0, [], []
@@ -111,7 +114,7 @@ class _Reader:
                 in_clause, clause_at = [], c0
             left = text[c0 : q.start]
             growth = _is_growth(text, q)
-            named = self.vocab.find(left)
+            named = find(left)
             metric = "other"
             if named is not None and not is_part(left, named, q, growth):
                 metric = named[2]
@@ -127,7 +130,7 @@ class _Reader:
                     b1 -= 1
                 between = text[b0:b1]
                 if b1 - b0 >= 2 and text[b0] != "(":
-                    found = self.vocab.find(between)
+                    found = find(between)
                     named = None
                     metric = "other"
                     if found is not None:
@@ -137,8 +140,8 @@ class _Reader:
             if named is None and not growth and not metric_text and clause_start > s0:
                 # 本区生产总值跨越三百亿元台阶,预计2011年达到316亿元: the subject is the
                 # previous clause's
-                before = self.clauses[bisect_right(self.clauses, clause_start - 1) - 1]
-                inherited = self.vocab.find(text[max(before, s0) : clause_start])
+                before = clauses[bisect_right(clauses, clause_start - 1) - 1]
+                inherited = find(text[max(before, s0) : clause_start])
                 if inherited is not None:
                     metric = inherited[2]
                     metric_text = cut(body, comp, max(before, s0) + inherited[0],
@@ -152,7 +155,7 @@ class _Reader:
                 else 0
             )
             if items and index < len(items) and not growth:
-                named = self.vocab.find(items[index])
+                named = find(items[index])
                 metric = named[2] if named is not None else "other"
                 metric_text = items[index]
             if (
@@ -210,7 +213,7 @@ class _Reader:
                 kind,
                 _BOUNDS[q.bound],
                 growth_of,
-                self.regions.at(c0, q.start),  # region
+                region_at(c0, q.start),  # region
                 q.upper,
                 shared,  # sentence
             )
