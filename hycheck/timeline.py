@@ -213,7 +213,7 @@ class Timeline:
         before = text[max(0, start - 3) : start].rstrip('“"「')
         is_base = before.endswith(_BASE_BEFORE) or text.startswith(lx.PERIOD_BASE_AFTER, end)
         is_name = text.startswith(lx.PERIOD_NAME_AFTER, end)
-        g = m.groupdict()
+        g = m  # its groups by name (building the dict of all 24 costs 0.8 µs)
         period = ""
         switches = False
         if g["year2"]:
@@ -259,7 +259,7 @@ class Timeline:
         return Mention(start, end, period, is_base, is_name, switches)
 
     @staticmethod
-    def _year_part(year: int, g: dict[str, str | None]) -> str:
+    def _year_part(year: int, g: re.Match[str]) -> str:
         if g["m1"] and g["m2"]:
             a, b = _month(g["m1"]), _month(g["m2"])
             if a and b and a < b:
