@@ -289,7 +289,7 @@ def _read_tail(
     value = mantissa * scale / 10**exp
     upper_value = upper[0] * scale / 10 ** upper[1] if upper is not None else None
     suffix_end = pos
-    spaced = _skip_spaces(norm, pos)
+    spaced = _skip_spaces(norm, pos) if norm[pos : pos + 1] in _SPACES else pos
     for word in _SUFFIXES if norm.startswith(_SUFFIXES, spaced) else ():
         if norm.startswith(word, spaced):
             suffix_bound = lx.BOUND_SUFFIXES[word]
