@@ -256,8 +256,9 @@ class _Reader:
             # 1-6月…完成年度目标任务589亿元的37.22%, 1到10月…完成州政府下达任务数132.63亿元
             # 的90.8%: a task is set for the year unless its own words name a part of it
             period = period[:4]
-        span = timeline.span_at(q.start, s0)
-        if after >= 0 and span and not growth:
+        # the span of years of the sentence (2016年至2018年), looked up only for the figures
+        # it can be of: the items of a 分别 list, yearly averages
+        if after >= 0 and not growth and (span := timeline.span_at(q.start, s0)):
             # 2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元
             size = self._group_size(n, after, c0)
             first, last = int(span[:4]), int(span[5:])
@@ -265,7 +266,7 @@ class _Reader:
                 period = str(first + index)
         if growth and cues.any("yearly", max(c0, q.start - 8), q.start):
             base = timeline.base_at(q.start, s0)  # 年均增长: over the years of the sentence
-            if span:
+            if span := timeline.span_at(q.start, s0):
                 period = span
             elif base is not None and period.isdigit() and int(period) > base + 1:
                 period = f"{base + 1}-{period}"
