@@ -10,7 +10,7 @@ are mapped back to the article body, so ``surface == body[start:end]``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate
@@ -80,8 +80,7 @@ class _Reader:
         self.quantities = quantities
         self.vocab = vocab
         numbered = headings(text)
-        self.sentences = sorted(set(_starts(text, lx.SENTENCE_ENDS)).union(a for a, _ in numbered))
-        self.clauses = sorted(set(_starts(text, lx.CLAUSE_ENDS)).union(self.sentences))
+        self.sentences, self.clauses = _sentences_and_clauses(text, [a for a, _ in numbered])
         self.timeline = Timeline(
             text, title, article.stated, article.listed, self.sentences, numbered
         )
@@ -90,6 +89,7 @@ class _Reader:
 
     def figures(self) -> list[Figure]:
         text, body, comp = self.text, self.article.body, self.comp
+        page, doc, title = self.article.page, self.article.doc, self.article.title
         out: list[Figure] = []
         previous_level: Figure | None = None  # the last level of the sentence
         group: list[Figure] = []  # the levels of the last 分别 list of the sentence
@@ -99,10 +99,13 @@ class _Reader:
         sentence_span = (0, 0)
         shared: str | None = None
         levels: list[tuple[int, Figure]] = []  # (offset, figure) of the sentence's levels
+        sentences, clauses = self.sentences, self.clauses
+        find, region_at = self.vocab.find, self.regions.at  # bound once, called once a figure
         for n, q in enumerate(self.quantities):
-            s0 = self.sentences[bisect_right(self.sentences, q.start) - 1]
-            s1 = _next_start(self.sentences, q.start, len(text))
-            clause_start = self.clauses[bisect_right(self.clauses, q.start) - 1]
+            i = bisect_right(sentences, q.start)
+            s0 = sentences[i - 1]
+            s1 = sentences[i] if i < len(sentences) else len(text)  # the next sentence's start
+            clause_start = clauses[bisect_right(clauses, q.start) - 1]
             c0 = max(clause_start, q.start - CLAUSE_WINDOW)
             if s0 != sentence_at:
                 previous_level, sentence_at, group, levels = None, s0, [], []
@@ -111,7 +114,7 @@ class _Reader:
                 in_clause, clause_at = [], c0
             left = text[c0 : q.start]
             growth = _is_growth(text, q)
-            named = self.vocab.find(left)
+            named = find(left)
             metric = "other"
             if named is not None and not is_part(left, named, q, growth):
                 metric = named[2]
@@ -127,7 +130,7 @@ class _Reader:
                     b1 -= 1
                 between = text[b0:b1]
                 if b1 - b0 >= 2 and text[b0] != "(":
-                    found = self.vocab.find(between)
+                    found = find(between)
                     named = None
                     metric = "other"
                     if found is not None:
@@ -137,8 +140,8 @@ class _Reader:
             if named is None and not growth and not metric_text and clause_start > s0:
                 # 本区生产总值跨越三百亿元台阶,预计2011年达到316亿元: the subject is the
                 # previous clause's
-                before = self.clauses[bisect_right(self.clauses, clause_start - 1) - 1]
-                inherited = self.vocab.find(text[max(before, s0) : clause_start])
+                before = clauses[bisect_right(clauses, clause_start - 1) - 1]
+                inherited = find(text[max(before, s0) : clause_start])
                 if inherited is not None:
                     metric = inherited[2]
                     metric_text = cut(body, comp, max(before, s0) + inherited[0],
@@ -152,7 +155,7 @@ class _Reader:
                 else 0
             )
             if items and index < len(items) and not growth:
-                named = self.vocab.find(items[index])
+                named = find(items[index])
                 metric = named[2] if named is not None else "other"
                 metric_text = items[index]
             if (
@@ -193,24 +196,26 @@ class _Reader:
                 shared = None
             if shared is None or sentence_span[1] - sentence_span[0] > EXCERPT:
                 shared = _excerpt(body, *sentence_span, start, end)
+            # positional, in the order of Figure's fields (tests/test_extract_speedups.py
+            # checks it): a call with 17 keywords costs a third more
             figure = Figure(
-                page=self.article.page,
-                doc=self.article.doc,
-                title=self.article.title,
-                start=start,
-                end=end,
-                surface=body[start:end],
-                value=value,
-                unit=q.unit,
-                metric_text=metric_text,
-                metric=metric,
-                period=period,
-                kind=kind,
-                bound=Bound(q.bound),
-                growth_of=growth_of,
-                region=self.regions.at(c0, q.start),
-                upper=q.upper,
-                sentence=shared,
+                page,
+                doc,
+                title,
+                start,
+                end,
+                body[start:end],  # surface
+                value,
+                q.unit,
+                metric_text,
+                metric,
+                period,
+                kind,
+                _BOUNDS[q.bound],
+                growth_of,
+                region_at(c0, q.start),  # region
+                q.upper,
+                shared,  # sentence
             )
             out.append(figure)
             in_clause.append((q.start, growth, q.end))
@@ -251,8 +256,9 @@ class _Reader:
             # 1-6月…完成年度目标任务589亿元的37.22%, 1到10月…完成州政府下达任务数132.63亿元
             # 的90.8%: a task is set for the year unless its own words name a part of it
             period = period[:4]
-        span = timeline.span_at(q.start, s0)
-        if after >= 0 and span and not growth:
+        # the span of years of the sentence (2016年至2018年), looked up only for the figures
+        # it can be of: the items of a 分别 list, yearly averages
+        if after >= 0 and not growth and (span := timeline.span_at(q.start, s0)):
             # 2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元
             size = self._group_size(n, after, c0)
             first, last = int(span[:4]), int(span[5:])
@@ -260,7 +266,7 @@ class _Reader:
                 period = str(first + index)
         if growth and cues.any("yearly", max(c0, q.start - 8), q.start):
             base = timeline.base_at(q.start, s0)  # 年均增长: over the years of the sentence
-            if span:
+            if span := timeline.span_at(q.start, s0):
                 period = span
             elif base is not None and period.isdigit() and int(period) > base + 1:
                 period = f"{base + 1}-{period}"
@@ -317,6 +323,38 @@ class _Reader:
         )
 
 
+def _sentences_and_clauses(text: str, heading_starts: list[int]) -> tuple[list[int], list[int]]:
+    """The starts of the sentences and of the clauses of ``text``, numbered headings
+    starting both: sorted, each start once."""
+    clauses = _starts(text, lx.CLAUSE_ENDS)
+    if _SENTENCE_ENDS_END_CLAUSES:
+        # every sentence end also ends a clause: pick the sentence starts out of the clause
+        # starts instead of splitting the whole text a second time
+        sentences = [s for s in clauses if not s or text[s - 1] in _SENTENCE_END_CHARS]
+    else:
+        sentences = _starts(text, lx.SENTENCE_ENDS)
+    if heading_starts:
+        sentences = _merged(sentences, heading_starts)
+        clauses = _merged(clauses, heading_starts)  # the other sentence starts are in already
+    return sentences, clauses
+
+
+def _merged(starts: list[int], more: list[int]) -> list[int]:
+    """Two sorted lists of offsets as one, each offset once: the few of ``more`` that are new
+    are found by bisection, and sorting two sorted runs merges them in linear time."""
+    new = [x for x in more if not _holds(starts, x)]
+    return sorted(starts + new) if new else starts
+
+
+def _holds(starts: list[int], x: int) -> bool:
+    i = bisect_left(starts, x)
+    return i < len(starts) and starts[i] == x
+
+
+_SENTENCE_END_CHARS = frozenset(lx.SENTENCE_ENDS)
+_SENTENCE_ENDS_END_CLAUSES = _SENTENCE_END_CHARS.issubset(lx.CLAUSE_ENDS)
+
+
 def _starts(text: str, ends: str) -> list[int]:
     """0 and every position right after one of ``ends``: the starts of sentences or clauses."""
     # each piece between delimiters, plus its delimiter, moves the start on: summed in C
@@ -335,6 +373,8 @@ def _next_start(starts: list[int], pos: int, default: int) -> int:
 
 
 _LIST_GAP = frozenset("、,和及与 ")
+_BOUNDS = {bound.value: bound for bound in Bound}
+"""Bound by value: a dict look-up, where calling the enum costs half a microsecond."""
 
 
 def _is_growth(text: str, q: Quantity) -> bool:

@@ -82,26 +82,61 @@ def _alternatives(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
-_ESTIMATE = _alternatives(lx.ESTIMATE_CUES)
-_TARGET = _alternatives(lx.TARGET_CUES)
-_WEAK_TARGET = _alternatives(lx.WEAK_TARGET_CUES)
-_CUMULATIVE = _alternatives(lx.CUMULATIVE_CUES)
 _NOT_TARGET = _alternatives(lx.NOT_TARGET_CUES)
-_YEAR_TO_DATE = _alternatives(lx.YEAR_TO_DATE_CUES)
-_LEVEL = _alternatives(lx.LEVEL_VERBS)
-_NOT_ADDITIVE = _alternatives(lx.NOT_ADDITIVE_CUES)
 _YEAR_AFTER = re.compile(r"[,:]?((?:19|20)\d{2})年")
-_YEARLY_AVERAGE = re.compile("年均|平均每年|年平均")
-_CUE_PATTERNS = {
-    "estimate": _ESTIMATE,
-    "target": _TARGET,
-    "weak_target": _WEAK_TARGET,
-    "cumulative": _CUMULATIVE,
-    "to_date": _YEAR_TO_DATE,
-    "level": _LEVEL,
-    "not_additive": _NOT_ADDITIVE,
-    "yearly": _YEARLY_AVERAGE,
+
+
+def _longest_first(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+# each list of cue words, in the order its alternation tries them
+_CUE_WORDS: dict[str, tuple[str, ...]] = {
+    "estimate": _longest_first(lx.ESTIMATE_CUES),
+    "target": _longest_first(lx.TARGET_CUES),
+    "weak_target": _longest_first(lx.WEAK_TARGET_CUES),
+    "cumulative": _longest_first(lx.CUMULATIVE_CUES),
+    "to_date": _longest_first(lx.YEAR_TO_DATE_CUES),
+    "level": _longest_first(lx.LEVEL_VERBS),
+    "not_additive": _longest_first(lx.NOT_ADDITIVE_CUES),
+    "yearly": ("年均", "平均每年", "年平均"),
 }
+
+
+def _can_overlap(a: str, b: str) -> bool:
+    """Whether a match of ``a`` and one of ``b`` can share a character in some text."""
+    if a in b or b in a:
+        return True
+    return any(a[-k:] == b[:k] or b[-k:] == a[:k] for k in range(1, min(len(a), len(b))))
+
+
+def _passes(lists: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The cue lists grouped so that no word of a group's list can overlap a word of another
+    list of the group.  One search for all the words of a group then finds exactly what a
+    search per list finds (at a position only one list can match, and a match of one list
+    never hides a match of another), in fewer passes over the text."""
+    groups: list[list[str]] = []
+    for key, words in lists.items():
+        for group in groups:
+            others = [w for other in group for w in lists[other]]
+            if not any(_can_overlap(a, b) for a in words for b in others):
+                group.append(key)
+                break
+        else:
+            groups.append([key])
+    return [tuple(group) for group in groups]
+
+
+_PASSES = [
+    (
+        group,
+        # each list's own alternation, one after another: a list's order is kept
+        re.compile("|".join(re.escape(w) for key in group for w in _CUE_WORDS[key])),
+        {w: key for key in group for w in _CUE_WORDS[key]},
+    )
+    for group in _passes(_CUE_WORDS)
+]
+_PASS_OF = {key: one for one in _PASSES for key in one[0]}
 
 
 class Cues:
@@ -110,14 +145,27 @@ class Cues:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # each list is searched for on its first question: some (至今, 达到, 年均) are asked
+        # only about a few kinds of figures, and many articles never ask them
         self._found: dict[str, tuple[list[int], list[int]]] = {}
-        for key, pattern in _CUE_PATTERNS.items():
-            spans = [m.span() for m in pattern.finditer(text)]
-            self._found[key] = ([a for a, _ in spans], [b for _, b in spans])
+
+    def _spans(self, key: str) -> tuple[list[int], list[int]]:
+        """Where the cue list ``key`` matches: (starts, ends)."""
+        found = self._found.get(key)
+        if found is None:
+            group, pattern, key_of = _PASS_OF[key]
+            for one in group:
+                self._found[one] = ([], [])
+            for m in pattern.finditer(self.text):
+                starts, ends = self._found[key_of[m.group()]]
+                starts.append(m.start())
+                ends.append(m.end())
+            found = self._found[key]
+        return found
 
     def find(self, key: str, start: int, end: int) -> list[tuple[int, int]]:
         """The matches of a cue list inside [start, end), in order."""
-        starts, ends = self._found[key]
+        starts, ends = self._found.get(key) or self._spans(key)
         i = bisect_left(starts, start)
         out = []
         while i < len(starts) and starts[i] < end:
@@ -127,7 +175,7 @@ class Cues:
         return out
 
     def any(self, key: str, start: int, end: int) -> bool:
-        starts, ends = self._found[key]
+        starts, ends = self._found.get(key) or self._spans(key)  # no call once found
         i = bisect_left(starts, start)
         while i < len(starts) and starts[i] < end:
             if ends[i] <= end:

@@ -32,6 +32,7 @@ __all__ = [
     "find_places",
     "level_of",
     "lookup",
+    "names_a_place",
     "places",
     "short_name",
 ]
@@ -113,9 +114,10 @@ def places() -> Iterator[Place]:
     return iter(_BY_NAME.values())
 
 
-def _trie(words: Iterator[str] | list[str]) -> str:
-    """A pattern that matches the longest of ``words`` at a position, as a trie, so the
-    engine follows one branch a character instead of trying every name."""
+def _trie_branches(words: list[str]) -> dict[str, str]:
+    """The trie of ``words`` as one pattern per first character, each matching the longest
+    of the words that start with it: the engine follows one branch a character instead of
+    trying every name."""
     root: dict[str, dict[str, Any]] = {}
     for word in words:
         node = root
@@ -130,19 +132,53 @@ def _trie(words: Iterator[str] | list[str]) -> str:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return build(root)
+    return {ch: re.escape(ch) + build(child) for ch, child in sorted(root.items()) if ch}
 
 
-_NAMES = re.compile(_trie(sorted(_INDEX)))
+_GROUP = 40
+"""First characters per group of branches (the fastest size measured, 300 branches)."""
+
+
+def _grouped(branches: dict[str, str]) -> str:
+    """The branches as one alternation, in groups behind a class of their first characters:
+    the engine tries alternatives one by one, so a group that cannot match is passed over
+    with one test instead of forty (3.9 -> 1.6 µs a clause)."""
+    firsts = list(branches)
+    groups = [firsts[i : i + _GROUP] for i in range(0, len(firsts), _GROUP)]
+    return "|".join(
+        "(?=[" + re.escape("".join(group)) + "])(?:" + "|".join(branches[ch] for ch in group) + ")"
+        for group in groups
+    )
+
+
+_BRANCHES = _trie_branches(sorted(_INDEX))
+_NAME_AT = re.compile(
+    # A match starts by consuming the first character of a name, so that the engine skips
+    # every other character in its fast loop; looking behind from there, the longest name
+    # is matched ahead into the group "name".  Found names may overlap: find_places drops
+    # those that start inside the one before.
+    f"[{re.escape(''.join(_BRANCHES))}](?<=(?=(?P<name>{_grouped(_BRANCHES)})).)"
+)
+
+
+def names_a_place(text: str, start: int, stop: int) -> bool:
+    """Whether a name or short form of the gazetteer stands inside text[start:stop]: a test
+    that lists nothing, for the many clauses that name no place."""
+    return _NAME_AT.search(text, start, stop) is not None
 
 
 def find_places(text: str) -> list[tuple[int, int, Place]]:
     """Every place named in ``text`` as (start, end, place), left to right, longest match."""
     out: list[tuple[int, int, Place]] = []
-    for m in _NAMES.finditer(text):
-        hit = _INDEX[m.group()]
-        if not _misplaced(hit, m.start(), out):
-            out.append((m.start(), m.end(), hit))
+    last = 0
+    for m in _NAME_AT.finditer(text):
+        start, end = m.span("name")
+        if start < last:
+            continue  # inside the name before, where reading left to right never starts
+        last = end
+        hit = _INDEX[text[start:end]]
+        if not _misplaced(hit, start, out):
+            out.append((start, end, hit))
     return out
 
 

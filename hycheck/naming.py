@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from hycheck import lexicon as lx
+from hycheck.gazetteer import ancestors, find_places, names_a_place
 from hycheck.normalize import Compacted
 from hycheck.scan import Quantity
 
@@ -114,14 +115,15 @@ def _tail_start(text: str, lead: int, end: int | None = None) -> int:
         if text[e - 1] in _TAIL_CHARS:
             e -= 1
             continue
-        ends = _TAIL_WORDS.get(text[e - 1], ())
-        word = next((w for w in ends if text.endswith(w, lead, e)), None)
-        if word is not None:
-            e -= len(word)
-        elif e - lead >= 5 and text[e - 1] == "年" and text[e - 5 : e - 1].isdigit():
-            e -= 5  # a year: 增至2011年
+        for word in _TAIL_WORDS.get(text[e - 1], ()):  # a loop: no generator per step
+            if text.endswith(word, lead, e):
+                e -= len(word)
+                break
         else:
-            break
+            if e - lead >= 5 and text[e - 1] == "年" and text[e - 5 : e - 1].isdigit():
+                e -= 5  # a year: 增至2011年
+            else:
+                break
     return e
 
 
@@ -158,15 +160,19 @@ def metric_phrase(
         if named is not None:
             return cut(body, comp, c0 + named[0], c0 + named[1])
         # 由90立方米/秒提升到236立方米/秒: the subject stands before the first figure
-        return metric_phrase(body, comp, c0, replace(q, start=before), -1, None)
+        return metric_phrase(body, comp, c0, q._replace(start=before), -1, None)
     if q.unit in lx.COUNT_UNITS and (b - a <= 2 or text[b - 1 : b] == "等"):
         # 改造4家定点医院: the noun follows the counter
         right = q.end
         limit = min(len(text), q.end + 24)
-        while right < limit and text[right] not in lx.CLAUSE_ENDS + "、和及与等":
+        while right < limit and text[right] not in _NOUN_ENDS:
             right += 1
         return (cut(body, comp, a, b) + cut(body, comp, q.end, right)).strip()
     return cut(body, comp, a, b).strip()
+
+
+_NOUN_ENDS = frozenset(lx.CLAUSE_ENDS + "、和及与等")
+"""Where the noun after a counter ends (改造4家定点医院,)."""
 
 
 def cut(body: str, comp: Compacted, start: int, end: int) -> str:
@@ -196,7 +202,7 @@ def growth_subject(
     m = _COMPARED.search(left)
     if m is None or m.start() == 0:
         return None  # 是“十一五”末的1.6倍: no subject of its own
-    return metric_phrase(body, comp, c0, replace(q, start=c0 + m.start())) or None
+    return metric_phrase(body, comp, c0, q._replace(start=c0 + m.start())) or None
 
 
 _COMPARED = re.compile("是|较|比")
@@ -213,8 +219,6 @@ class Regions:
     """The region each clause of an article is about."""
 
     def __init__(self, text: str, article_region: str) -> None:
-        from hycheck.gazetteer import ancestors
-
         self.text = text
         self.region = article_region
         self._wider = {p.level: p.name for p in ancestors(article_region)}
@@ -224,6 +228,10 @@ class Regions:
         """The region of the clause [c0, pos): the first place it names as its subject, else
         the article's.  全区/我区 is the article's region, 全市/全省/全国 its city, province or
         country; a place after 占/比/在 is a comparison base (占全省45%), not the subject."""
+        if _RELATIVE_PLACES.search(self.text, c0, pos) is None and not names_a_place(
+            self.text, c0, pos
+        ):
+            return self.region  # most clauses name no place: answered without listing them
         clause = self.text[c0:pos]
         found = self._places(c0, pos)
         i = 0
@@ -249,8 +257,6 @@ class Regions:
         next figure of the same clause)."""
         start, stop, found = self._clause
         if (start, stop) != (c0, pos):
-            from hycheck.gazetteer import find_places
-
             window = self.text[c0:pos]
             found = [
                 (a, b, place.name)

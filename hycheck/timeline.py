@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from hycheck import lexicon as lx
 from hycheck.numbers import parse_cn_int
@@ -33,6 +34,7 @@ from hycheck.periods import (
 _YEAR = r"(?:19|20)\d{2}|[一二〇零][〇零一二三四五六七八九]{3}"
 _MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 _DASH = r"(?:-|~|至|到)"
+_DASH_CHARS = r"\-~至到"  # the characters of _DASH, for a class
 
 
 def _alternation(words: object) -> str:
@@ -40,24 +42,16 @@ def _alternation(words: object) -> str:
 
 
 _QUARTER = _alternation(lx.QUARTERS)
-_TIME_FIRST = "".join(
-    sorted(
-        set('0123456789一二〇零“"「自从')
-        | {
-            w[0]
-            for w in (
-                *lx.RELATIVE_YEARS,
-                *lx.MULTIYEAR_CUES,
-                *lx.QUARTERS,
-                *lx.PLAN_PERIODS,
-                *lx.REVIEW_YEAR_WORDS,
-            )
-        }
-    )
+_TIME_WORDS = (
+    *lx.RELATIVE_YEARS,
+    *lx.MULTIYEAR_CUES,
+    *lx.QUARTERS,
+    *lx.PLAN_PERIODS,
+    *lx.REVIEW_YEAR_WORDS,
 )
-_TIME = re.compile(
-    # the look-ahead lets the engine skip characters that cannot start a time, fast
-    rf"(?=[{re.escape(_TIME_FIRST)}])(?:"
+_TIME_FIRST = "".join(sorted(set('0123456789一二〇零“"「自从') | {w[0] for w in _TIME_WORDS}))
+TIME_GRAMMAR = (
+    r"(?:"
     rf"(?:自|从)?(?P<year>{_YEAR})年?{_DASH}(?P<year2>{_YEAR})年"
     rf"|(?:(?P<since>自|从))?(?P<y>{_YEAR})年(?:度)?"
     rf"(?:(?P<m1>{_MONTH})月?{_DASH}(?P<m2>{_MONTH})月(?:份)?|(?P<quarter>{_QUARTER})"
@@ -72,6 +66,41 @@ _TIME = re.compile(
     rf"|(?P<r1>{_MONTH})月?{_DASH}(?P<r2>{_MONTH})月(?:份)?"
     rf"|(?P<mo>\d{{1,2}})月(?:份|末|底)?(?!\d{{1,2}}日|[一二三四五六七八九十]+日))"
 )
+"""A time expression (a match starts with one of ``_TIME_FIRST``)."""
+_TIME_OPENINGS = "|".join(
+    # how a match of TIME_GRAMMAR can begin, branch by branch: a cheap test that turns away
+    # most of the places a first character alone lets through (948亿元, 全区, “双招双引”)
+    (
+        rf"(?:19|20)\d\d|\d\d?[月{_DASH_CHARS}]",  # 2017年, 3月, 1-3月
+        r"[自从](?:19|20|[一二〇零])",  # 自2007年
+        "[一二〇零][〇零一二三四五六七八九]",  # 二〇一七年
+        '[“"「][' + "".join(sorted({w[0] for w in lx.PLAN_PERIODS})) + "]",  # “十三五”
+        rf"十[一二]?月?[{_DASH_CHARS}]|[一二三四五六七八九]月?[{_DASH_CHARS}]",  # 一至三月
+        *sorted({re.escape(w[:2]) for w in _TIME_WORDS}),  # 今年, 上半年, 五年来 …
+    )
+)
+_TIME_AT = re.compile(
+    # Every match starts by consuming one of _TIME_FIRST, which lets the engine skip every
+    # other character in its fast loop (a leading look-ahead would make it try the pattern
+    # at each character); looking behind from there, the expression is matched ahead into
+    # the group "time".  Matches so found may overlap: ``_times`` drops those that start
+    # inside the one before, as ``finditer`` on the plain pattern would never find them.
+    rf"[{re.escape(_TIME_FIRST)}](?<=(?=(?:{_TIME_OPENINGS}))(?=(?P<time>{TIME_GRAMMAR})).)"
+)
+
+
+def _times(text: str) -> list[re.Match[str]]:
+    """The time expressions of ``text``, left to right and not overlapping: the matches of
+    ``TIME_GRAMMAR`` (their span is ``m.span("time")``)."""
+    out = []
+    last = 0
+    for m in _TIME_AT.finditer(text):
+        if m.start("time") >= last:
+            out.append(m)
+            last = m.end("time")
+    return out
+
+
 _HEADING_NUMERALS = frozenset("一二三四五六七八九十")
 _HEADING_BEFORE = frozenset(" \t\r\n。!?;:")
 _LINE = re.compile(r"\n([^\n]{2,24})(?=\n)")  # a short line: an unnumbered heading?
@@ -82,11 +111,11 @@ MAX_LOOKBACK = 8
 """Time expressions looked at before a figure in its sentence: bounded, so linear time."""
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A time expression.  ``period`` may be a template: ``{y}Q1`` needs the year the text
     is about (一季度 alone), ``{y}`` is that year itself (全年), ``2007-{y}`` runs from a year
-    up to it (自2007年起); "@review" is the year a report reviews (过去一年)."""
+    up to it (自2007年起); "@review" is the year a report reviews (过去一年).  (A named
+    tuple: built for every time expression, four times as fast as a frozen dataclass.)"""
 
     start: int
     end: int
@@ -145,7 +174,7 @@ class Timeline:
         # 今年/明年 count from the delivery date, else from the listing date (a news article
         # says 今年 of the year it is published, as it says 1至9月 of that year)
         self._now = stated or listed
-        title_mentions = [self._mention(m, title) for m in _TIME.finditer(title)]
+        title_mentions = [self._mention(m, title) for m in _times(title)]
         year = str(listed.year) if listed is not None else ""
         self.title_period = next(
             (
@@ -170,7 +199,7 @@ class Timeline:
         elif self._now is not None:
             # a news article about a report: 报告指出,过去的一年实现地区生产总值415亿元
             self.review_year = self._now.year if self._now.month >= 10 else self._now.year - 1
-        self.mentions = [self._mention(m, text) for m in _TIME.finditer(text)]
+        self.mentions = [self._mention(m, text) for m in _times(text)]
         self._mention_starts = [mm.start for mm in self.mentions]
         self.sections = self._sections()
         self._section_starts = [s.start for s in self.sections]
@@ -181,11 +210,11 @@ class Timeline:
     # -- mentions ---------------------------------------------------------------------------
 
     def _mention(self, m: re.Match[str], text: str) -> Mention:
-        start, end = m.span()
+        start, end = m.span("time")
         before = text[max(0, start - 3) : start].rstrip('“"「')
         is_base = before.endswith(_BASE_BEFORE) or text.startswith(lx.PERIOD_BASE_AFTER, end)
         is_name = text.startswith(lx.PERIOD_NAME_AFTER, end)
-        g = m.groupdict()
+        g = m  # its groups by name (building the dict of all 24 costs 0.8 µs)
         period = ""
         switches = False
         if g["year2"]:
@@ -231,7 +260,7 @@ class Timeline:
         return Mention(start, end, period, is_base, is_name, switches)
 
     @staticmethod
-    def _year_part(year: int, g: dict[str, str | None]) -> str:
+    def _year_part(year: int, g: re.Match[str]) -> str:
         if g["m1"] and g["m2"]:
             a, b = _month(g["m1"]), _month(g["m2"])
             if a and b and a < b:

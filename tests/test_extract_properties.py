@@ -95,6 +95,17 @@ def test_normalising_maps_full_width_and_traditional_forms() -> None:
     assert normalize("兩萬人") == "两万人"
 
 
+@given(st.text(alphabet=st.characters(), max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_normalising_agrees_with_translating_every_text(text: str) -> None:
+    # the fast canonical-text test must never skip a text that translate() would change,
+    # beyond the Basic Multilingual Plane (𠁞 → 𠀾) included
+    from hycheck.normalize import _TABLE
+
+    assert normalize(text) == text.translate(_TABLE)
+    assert normalize("数据𠁞" + text) == ("数据𠁞" + text).translate(_TABLE)
+
+
 def _seconds_per_char(body: str) -> float:
     article = Article(page="p", doc=0, title="t", body=body)
     from hycheck.extract import extract_article
