@@ -120,22 +120,7 @@ class _Reader:
                 metric = named[2]
             prior = in_clause[-1] if in_clause else (-1, False, -1)
             if named is not None and not growth and c0 + named[1] <= prior[2]:
-                # 一般公共预算收入48.6亿元、税费收入144.8亿元: a name before the earlier
-                # figure is that figure's when words of their own stand between (not a
-                # parenthesis on it: 到位资金36亿元(任务数34亿元))
-                b0, b1 = prior[2], q.start
-                while b0 < b1 and text[b0] in _LIST_GAP:
-                    b0 += 1
-                while b1 > b0 and text[b1 - 1] == " ":
-                    b1 -= 1
-                between = text[b0:b1]
-                if b1 - b0 >= 2 and text[b0] != "(":
-                    found = find(between)
-                    named = None
-                    metric = "other"
-                    if found is not None:
-                        named = (found[0] + b0 - c0, found[1] + b0 - c0, found[2])
-                        metric = "other" if is_part(left, named, q, growth) else found[2]
+                named, metric = self._own_name(q, c0, prior[2], left, named, metric)
             metric_text = metric_phrase(body, comp, c0, q, prior[2], named, prior[0])
             if named is None and not growth and not metric_text and clause_start > s0:
                 # 本区生产总值跨越三百亿元台阶,预计2011年达到316亿元: the subject is the
@@ -293,6 +278,33 @@ class _Reader:
         elif kind is Kind.ACTUAL and is_multiyear(period) and adds_up(q, growth, cues, c0):
             kind = Kind.CUMULATIVE  # 五年来 … 新改扩建学校20所: summed over the plan period
         return kind, period
+
+    def _own_name(
+        self,
+        q: Quantity,
+        c0: int,
+        prior_end: int,
+        left: str,
+        named: tuple[int, int, str],
+        metric: str,
+    ) -> tuple[tuple[int, int, str] | None, str]:
+        """(name, metric) of a figure whose clause names a metric only before an earlier
+        figure: in 一般公共预算收入48.6亿元、税费收入144.8亿元 the name is the earlier
+        figure's when words of their own stand between (税费收入 names no metric); a
+        parenthesis on the earlier figure (到位资金36亿元(任务数34亿元)) keeps it."""
+        text = self.text
+        b0, b1 = prior_end, q.start
+        while b0 < b1 and text[b0] in _LIST_GAP:
+            b0 += 1
+        while b1 > b0 and text[b1 - 1] == " ":
+            b1 -= 1
+        if b1 - b0 < 2 or text[b0] == "(":
+            return named, metric
+        found = self.vocab.find(text[b0:b1])
+        if found is None:
+            return None, "other"
+        own = (found[0] + b0 - c0, found[1] + b0 - c0, found[2])
+        return own, "other" if is_part(left, own, q, False) else found[2]
 
     def _list_source(
         self, n: int, levels: list[tuple[int, Figure]], clause_start: int
