@@ -89,6 +89,11 @@ _TIME_AT = re.compile(
 )
 
 
+_YEARS = re.compile(r"((?:19|20)\d\d)(?=年)(?!年(?:以来|起))")
+"""Years written as such (2022年, not the start of 2014年以来), for the latest year a text
+speaks of."""
+
+
 def _times(text: str) -> list[re.Match[str]]:
     """The time expressions of ``text``, left to right and not overlapping: the matches of
     ``TIME_GRAMMAR`` (their span is ``m.span("time")``)."""
@@ -172,8 +177,13 @@ class Timeline:
         self.plan_year: int | None = None
         self.review_year: int | None = None
         # 今年/明年 count from the delivery date, else from the listing date (a news article
-        # says 今年 of the year it is published, as it says 1至9月 of that year)
+        # says 今年 of the year it is published, as it says 1至9月 of that year), unless the
+        # listing is a repost: a news text whose latest year is older than the listing's
         self._now = stated or listed
+        if stated is None and listed is not None and not (self.is_report or self.is_plan):
+            latest = max(map(int, _YEARS.findall(text)), default=listed.year)
+            if latest < listed.year - 1:
+                self._now = None
         title_mentions = [self._mention(m, title) for m in _times(title)]
         year = str(listed.year) if listed is not None else ""
         self.title_period = next(
@@ -181,7 +191,7 @@ class Timeline:
                 period
                 for m in title_mentions
                 # 1至9月全省签约…, listed 2024-10-21: 2024Q1-2024Q3
-                if (period := m.period.replace("{y}", year) if m.period != "{y}" else "")
+                if (period := _fill(m.period, year) if m.period != "{y}" else "")
                 and _absolute(period)
                 and not (m.is_base or m.is_name)  # not 十五届人大
             ),
@@ -348,8 +358,8 @@ class Timeline:
             if mention.is_base or mention.is_name:
                 continue
             period = mention.period
-            if "{y}" in period and period != "{y}" and self.listed is not None:
-                period = period.replace("{y}", str(self.listed.year))  # 1至3月, published 2019
+            if "{y}" in period and period != "{y}" and self._now is not None:
+                period = _fill(period, str(self._now.year))  # 1至3月, published 2019
             if _absolute(period):
                 if self.text.startswith("在", mention.end):
                     continue  # "2021年1月6日在…会议上": a delivery date, not the news' time
@@ -374,9 +384,9 @@ class Timeline:
             period = mention.period
             if "{y}" in period and period != "{y}":
                 year = self.default_period[:4] if _absolute(self.default_period) else ""
-                if not year and self.listed is not None:
-                    year = str(self.listed.year)
-                period = period.replace("{y}", year) if year else ""
+                if not year and self._now is not None:
+                    year = str(self._now.year)
+                period = _fill(period, year) if year else ""
             if _absolute(period):
                 end = self.text.find("\n", mention.end)  # a frame ends with its paragraph
                 frames.append((mention.start, end if end >= 0 else len(self.text), period))
@@ -435,7 +445,9 @@ class Timeline:
                 )
                 if not here:
                     continue
-                period = period.replace("{y}", here)
+                period = _fill(period, here)
+                if not period:
+                    continue
             return period
         return fallback or "unknown"
 
@@ -474,6 +486,15 @@ def headings(text: str) -> list[tuple[int, int]]:
             out.append((start, at + 1))
         at = text.find("、", at + 1)
     return out
+
+
+def _fill(period: str, year: str) -> str:
+    """``period`` with its year-to-be ``{y}`` filled in; "" for 2014年以来 (``2014-{y}``) when
+    the year in view is no later than 2014: that says no span."""
+    filled = period.replace("{y}", year)
+    if year and period.endswith("-{y}") and filled[5:] <= filled[:4]:
+        return ""
+    return filled
 
 
 def _within(part: str, whole: str) -> bool:

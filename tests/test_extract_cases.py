@@ -444,6 +444,12 @@ HELD_OUT_STYLE_CASES = [
     # a news article's 今年 is the year it was published, as its 1至9月 is
     Case("新华社北京2月14日电 今年春节假日期间,全国共接待游客3.02亿人次。", "3.02亿人次",
          period="2016", title="春节假期全国接待游客超3亿人次", listed=date(2016, 2, 14)),
+    # ... but not in a repost listed years after the latest year its text names
+    Case("2022年全区经济稳步增长。今年全区接待游客120万人次。", "120万人次", period="2022",
+         title="全区旅游业持续回暖", listed=date(2025, 7, 1)),
+    # 2014年以来 with nothing later in view says no span (not 2014-2014)
+    Case("2014年以来,今年春节假日期间,全国共接待游客3.02亿人次。", "3.02亿人次",
+         period="2016", title="春节假期全国接待游客超3亿人次", listed=date(2016, 2, 14)),
     # 今年以来 is the year to date: the title's 1至9月 says which part
     Case("据了解,今年以来,全省签约招商引资项目3989个。", "3989个", period="2024Q1-2024Q3",
          title="1至9月全省签约招商引资项目3989个", listed=date(2024, 10, 21)),
