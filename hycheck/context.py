@@ -25,7 +25,7 @@ from hycheck.cues import (
     is_stated_target,
     statement_kind,
 )
-from hycheck.model import Article, Bound, Figure, Kind
+from hycheck.model import Article, Bound, Figure, Kind, new_figure
 from hycheck.naming import (
     Regions,
     Vocabulary,
@@ -183,7 +183,7 @@ class _Reader:
                 shared = _excerpt(body, *sentence_span, start, end)
             # positional, in the order of Figure's fields (tests/test_extract_speedups.py
             # checks it): a call with 17 keywords costs a third more
-            figure = Figure(
+            figure = new_figure(
                 page,
                 doc,
                 title,

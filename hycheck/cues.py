@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from hycheck import lexicon as lx
+from hycheck._words import longest_word_pattern
 from hycheck.model import Kind
 from hycheck.scan import Quantity
 from hycheck.timeline import Timeline
@@ -79,7 +80,7 @@ def governing_estimate(
 
 
 def _alternatives(words: Sequence[str]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return re.compile(longest_word_pattern(words))
 
 
 _NOT_TARGET = _alternatives(lx.NOT_TARGET_CUES)
@@ -130,8 +131,9 @@ def _passes(lists: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
 _PASSES = [
     (
         group,
-        # each list's own alternation, one after another: a list's order is kept
-        re.compile("|".join(re.escape(w) for key in group for w in _CUE_WORDS[key])),
+        # the longest word at a place: what each list's own alternation (longest first)
+        # finds, as only one list of a group can match at a place
+        re.compile(longest_word_pattern(w for key in group for w in _CUE_WORDS[key])),
         {w: key for key in group for w in _CUE_WORDS[key]},
     )
     for group in _passes(_CUE_WORDS)

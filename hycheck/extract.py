@@ -19,6 +19,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from hycheck._gc import paused
 from hycheck.context import read_figures
 from hycheck.frames import figures_frame, write_figures
 from hycheck.model import Article, Figure
@@ -48,8 +49,9 @@ def extract(
     """
     vocab = _vocabulary_of(expectations, metrics)
     out: list[Figure] = []
-    for article in articles:
-        out.extend(_extract(article, vocab))
+    with paused():  # see hycheck._gc: many small objects, no cycles
+        for article in articles:
+            out.extend(_extract(article, vocab))
     return out
 
 

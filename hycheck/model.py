@@ -7,7 +7,7 @@ any stage.  ``FIGURE_COLUMNS`` is the one column list of a figure DataFrame, and
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -166,6 +166,29 @@ class Figure:
 
 FIGURE_COLUMNS: tuple[str, ...] = tuple(Figure.__dataclass_fields__)
 """The fixed column list of every figure DataFrame, in order."""
+
+
+def _slot_constructor(cls: type[Figure], fields: tuple[str, ...]) -> Callable[..., Figure]:
+    """A constructor that takes every field in order and sets the slots through their
+    descriptors.  A frozen dataclass's ``__init__`` sets each field with
+    ``object.__setattr__`` (1.7 µs for a figure's 17); this does the same in 0.9 µs, as
+    ``dataclasses`` writes its own ``__init__``: as source text, compiled once."""
+    setters = {f"_set_{name}": getattr(cls, name).__set__ for name in fields}
+    source = (
+        f"def new_{cls.__name__.lower()}({', '.join(fields)}):\n"
+        "    obj = _new(_cls)\n"
+        + "".join(f"    _set_{name}(obj, {name})\n" for name in fields)
+        + "    return obj\n"
+    )
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
+    exec(source, namespace)  # the source is built from the dataclass's own field names
+    constructor: Callable[..., Figure] = namespace[f"new_{cls.__name__.lower()}"]
+    return constructor
+
+
+new_figure = _slot_constructor(Figure, FIGURE_COLUMNS)
+"""``Figure(*fields)`` with every field given in order, for the places that build a figure
+per stated number: no defaults, no keywords, no checks."""
 
 ARTICLE_COLUMNS: tuple[str, ...] = (
     "page",

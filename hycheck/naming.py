@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from hycheck import lexicon as lx
+from hycheck._words import longest_word_pattern
 from hycheck.gazetteer import ancestors, find_places, names_a_place
 from hycheck.normalize import Compacted
 from hycheck.scan import Quantity
@@ -48,8 +49,7 @@ def _vocabulary(
     keys.update(dict.fromkeys(excluded, _EXCLUDED))
     if not keys:
         return Vocabulary(None, {})
-    words = sorted(keys, key=len, reverse=True)
-    return Vocabulary(re.compile("|".join(map(re.escape, words))), keys)
+    return Vocabulary(re.compile(longest_word_pattern(keys)), keys)
 
 
 def vocabulary(

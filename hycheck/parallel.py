@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from hycheck.model import FIGURE_COLUMNS, Article, Bound, Figure, Kind
+from hycheck.model import FIGURE_COLUMNS, Article, Bound, Figure, Kind, new_figure
 
 if TYPE_CHECKING:
     from hycheck.expectations import Expectations
@@ -156,4 +156,4 @@ def _figure(row: tuple[Any, ...]) -> Figure:
     fields = list(row)
     fields[_KIND] = _KINDS.get(fields[_KIND], fields[_KIND])
     fields[_BOUND] = _BOUNDS.get(fields[_BOUND], fields[_BOUND])
-    return Figure(*fields)
+    return new_figure(*fields)

@@ -47,36 +47,6 @@ def _longest_first(words: Iterable[str]) -> list[str]:
 
 
 _CN_DIGITS = "零〇一二两三四五六七八九十"
-_MAGNITUDE_CHARS = "百千万亿"
-_SHARE_UNIT_CHARS = "成倍个"  # a small Chinese numeral counts only before 成, 倍, 个百分点
-_CN_NUMERAL_CHARS = _CN_DIGITS + _MAGNITUDE_CHARS
-_APPROX = "".join(lx.APPROX_INFIXES)  # 十余亿元, 二十多万人: a small numeral, then a magnitude
-_IDIOMS = _longest_first(lx.IDIOMS)
-_FIRST_CHARS = "".join(sorted(set("0123456789" + _CN_NUMERAL_CHARS + "".join(_IDIOMS))))
-NUMBER_GRAMMAR = (
-    "(?P<idiom>" + "|".join(map(re.escape, _IDIOMS)) + ")"
-    r"|(?P<ar>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    "|(?P<pct>百分之)"
-    # a run of Chinese numerals is a candidate only with a magnitude in it (两万, 五百亿),
-    # before 成/倍/个 (五成) or before 余 and a magnitude (十余亿): 一 alone is everywhere
-    # (一年来, 进一步).  The look-behind starts a
-    # match only where a run starts, and the possessive quantifiers never backtrack, so a
-    # long run of numerals is read once: linear time.
-    f"|(?P<cn>(?<![{_CN_DIGITS}])(?:[{_CN_DIGITS}]*+[{_MAGNITUDE_CHARS}][{_CN_NUMERAL_CHARS}]*+"
-    f"|[{_CN_DIGITS}]++(?=[{_SHARE_UNIT_CHARS}]|[{_APPROX}][{_MAGNITUDE_CHARS}])))"
-)
-"""A number candidate, each kind in its own group (a match starts with one of _FIRST_CHARS)."""
-_CANDIDATE = re.compile(
-    # Every match starts by consuming one of _FIRST_CHARS, which lets the engine skip
-    # everything that cannot start a number in its fast loop (a leading look-ahead would
-    # make it try the pattern at each character); looking behind from there, the number is
-    # matched ahead into the group of its kind.  scan() reads that group's span.
-    f"[{_FIRST_CHARS}](?<=(?={NUMBER_GRAMMAR}).)"
-)
-_ARABIC = re.compile(r"\d{1,20}(?:\.\d{1,20})?(?!\d)")
-"""The upper end of a range (10-20亿元): as long as a number may be, no longer."""
-_CN_RUN = re.compile(f"[{_CN_NUMERAL_CHARS}点]{{1,12}}")
-
 # units and the words that look like them, one table, matched longest first: (unit,
 # multiplier) for a unit, None for a lookalike, _NOT_FIGURE for a duration or an ordinal
 _NOT_FIGURE = ("", 0)
@@ -87,6 +57,53 @@ _UNIT_LENGTHS_BY_FIRST: dict[str, tuple[int, ...]] = {
     first: tuple(sorted({len(w) for w in _UNIT_TABLE if w[0] == first}, reverse=True))
     for first in {w[0] for w in _UNIT_TABLE}
 }
+_CALENDAR_CHARS = "".join(
+    sorted(
+        first
+        for first in _UNIT_LENGTHS_BY_FIRST
+        if all(_UNIT_TABLE[w] is _NOT_FIGURE for w in _UNIT_TABLE if w[0] == first)
+        and first in _UNIT_TABLE
+    )
+)
+"""年, 月, 号 …: every word of the table that starts with one of these says "not a figure"
+(2017年, 12号线), so a number right before one is no candidate at all."""
+_MAGNITUDE_CHARS = "百千万亿"
+_SHARE_UNIT_CHARS = "成倍个"  # a small Chinese numeral counts only before 成, 倍, 个百分点
+_CN_NUMERAL_CHARS = _CN_DIGITS + _MAGNITUDE_CHARS
+_APPROX = "".join(lx.APPROX_INFIXES)  # 十余亿元, 二十多万人: a small numeral, then a magnitude
+_IDIOMS = _longest_first(lx.IDIOMS)
+_FIRST_CHARS = "".join(sorted(set("0123456789" + _CN_NUMERAL_CHARS + "".join(_IDIOMS))))
+_ARABIC_NUMBER = r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER_GRAMMAR = (
+    "(?P<idiom>" + "|".join(map(re.escape, _IDIOMS)) + ")"
+    f"|(?P<ar>{_ARABIC_NUMBER})"
+    "|(?P<pct>百分之)"
+    # a run of Chinese numerals is a candidate only with a magnitude in it (两万, 五百亿),
+    # before 成/倍/个 (五成) or before 余 and a magnitude (十余亿): 一 alone is everywhere
+    # (一年来, 进一步).  The look-behind starts a
+    # match only where a run starts, and the possessive quantifiers never backtrack, so a
+    # long run of numerals is read once: linear time.
+    f"|(?P<cn>(?<![{_CN_DIGITS}])(?:[{_CN_DIGITS}]*+[{_MAGNITUDE_CHARS}][{_CN_NUMERAL_CHARS}]*+"
+    f"|[{_CN_DIGITS}]++(?=[{_SHARE_UNIT_CHARS}]|[{_APPROX}][{_MAGNITUDE_CHARS}])))"
+)
+"""A number candidate, each kind in its own group (a match starts with one of _FIRST_CHARS)."""
+_CANDIDATE_GRAMMAR = NUMBER_GRAMMAR.replace(
+    f"(?P<ar>{_ARABIC_NUMBER})", f"(?P<ar>(?<!\\d)(?>{_ARABIC_NUMBER})(?![{_CALENDAR_CHARS}]))"
+)
+_CANDIDATE = re.compile(
+    # Every match starts by consuming one of _FIRST_CHARS, which lets the engine skip
+    # everything that cannot start a number in its fast loop (a leading look-ahead would
+    # make it try the pattern at each character); looking behind from there, the number is
+    # matched ahead into the group of its kind.  scan() reads that group's span.
+    #   A number right before a calendar word (2017年, 3月) is no candidate: read whole
+    # from the start of its digits (atomic: never a shorter match that the word does not
+    # follow), so the candidates are found in linear time still.
+    f"[{_FIRST_CHARS}](?<=(?={_CANDIDATE_GRAMMAR}).)"
+)
+_ARABIC = re.compile(r"\d{1,20}(?:\.\d{1,20})?(?!\d)")
+"""The upper end of a range (10-20亿元): as long as a number may be, no longer."""
+_CN_RUN = re.compile(f"[{_CN_NUMERAL_CHARS}点]{{1,12}}")
+
 _PREFIX_LENGTHS_BY_LAST: dict[str, tuple[int, ...]] = {
     last: tuple(sorted({len(w) for w in lx.BOUND_PREFIXES if w[-1] == last}, reverse=True))
     for last in {w[-1] for w in lx.BOUND_PREFIXES}

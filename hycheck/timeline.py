@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
 from hycheck import lexicon as lx
+from hycheck._words import longest_word_pattern
 from hycheck.numbers import parse_cn_int
 from hycheck.periods import (
     end_year,
@@ -37,8 +39,8 @@ _DASH = r"(?:-|~|至|到)"
 _DASH_CHARS = r"\-~至到"  # the characters of _DASH, for a class
 
 
-def _alternation(words: object) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[call-overload]
+def _alternation(words: Iterable[str]) -> str:
+    return longest_word_pattern(words)
 
 
 _QUARTER = _alternation(lx.QUARTERS)
@@ -76,7 +78,7 @@ _TIME_OPENINGS = "|".join(
         "[一二〇零][〇零一二三四五六七八九]",  # 二〇一七年
         '[“"「][' + "".join(sorted({w[0] for w in lx.PLAN_PERIODS})) + "]",  # “十三五”
         rf"十[一二]?月?[{_DASH_CHARS}]|[一二三四五六七八九]月?[{_DASH_CHARS}]",  # 一至三月
-        *sorted({re.escape(w[:2]) for w in _TIME_WORDS}),  # 今年, 上半年, 五年来 …
+        longest_word_pattern({w[:2] for w in _TIME_WORDS}),  # 今年, 上半年, 五年来 …
     )
 )
 _TIME_AT = re.compile(

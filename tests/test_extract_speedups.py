@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import re
+from dataclasses import FrozenInstanceError
+from unittest.mock import patch
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import hycheck.scan as scan_module
 from hycheck import lexicon as lx
+from hycheck._words import longest_word_pattern
 from hycheck.context import _sentences_and_clauses, _starts
 from hycheck.cues import _CUE_WORDS, Cues
 from hycheck.gazetteer import _BRANCHES, _INDEX, Place, _misplaced, find_places, names_a_place
+from hycheck.model import Bound, Figure, Kind, new_figure
 from hycheck.naming import Regions
 from hycheck.normalize import _CJK, _REMOVABLE, _WRAP
-from hycheck.scan import _CANDIDATE, _FIRST_CHARS, NUMBER_GRAMMAR
+from hycheck.scan import (
+    _CALENDAR_CHARS,
+    _CANDIDATE,
+    _CANDIDATE_GRAMMAR,
+    _FIRST_CHARS,
+    NUMBER_GRAMMAR,
+    scan,
+)
 from hycheck.timeline import _TIME_FIRST, _TIME_WORDS, TIME_GRAMMAR, _times
 
 # the patterns as first written, with a leading look-ahead or look-behind
@@ -108,7 +121,7 @@ def _groups(m: re.Match[str]) -> dict[str, str | None]:
     return groups
 
 
-_PLAIN_NUMBER = re.compile(f"(?=[{_FIRST_CHARS}])(?:{NUMBER_GRAMMAR})")
+_PLAIN_NUMBER = re.compile(f"(?=[{_FIRST_CHARS}])(?:{_CANDIDATE_GRAMMAR})")
 _NUMBER_PIECES = sorted(
     set(_FIRST_CHARS) | set(",.成倍个余多第年元%") | {"百分之", "1,200", "3.5", "翻番", "两位数"}
 )
@@ -145,3 +158,44 @@ def test_places_are_those_of_the_plain_trie(text: str, data: st.DataObject) -> N
     start = data.draw(st.integers(0, len(text)))
     stop = data.draw(st.integers(start, len(text)))
     assert names_a_place(text, start, stop) == (_PLAIN_NAMES.search(text, start, stop) is not None)
+
+
+_EVERY_CANDIDATE = re.compile(f"[{_FIRST_CHARS}](?<=(?={NUMBER_GRAMMAR}).)")
+_SCAN_PIECES = sorted(
+    {*_NUMBER_PIECES, *_CALENDAR_CHARS, "12号线", "2016-2018年", "3至5年", "亿元", "-", " "}
+)
+
+
+@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=30).map("".join))
+@settings(max_examples=1000, deadline=None)
+def test_numbers_before_calendar_words_were_never_figures(text: str) -> None:
+    """scan() skips a number right before 年/月/号 … as no candidate: what it finds is what
+    it found when every number was a candidate."""
+    fast = scan(text)
+    with patch.object(scan_module, "_CANDIDATE", _EVERY_CANDIDATE):
+        assert scan(text) == fast
+
+
+_WORD = st.text(alphabet="计划年度总投资", min_size=1, max_size=4)
+_WORDS = st.lists(_WORD, min_size=1, max_size=12)
+
+
+@given(_WORDS, st.text(alphabet="计划年度总投资,", max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_the_trie_of_words_matches_what_their_alternation_matches(
+    words: list[str], text: str
+) -> None:
+    trie = re.compile(longest_word_pattern(words))
+    alternation = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+
+
+def test_a_figure_built_slot_by_slot_is_the_dataclass_built_one() -> None:
+    fields = ("p", 1, "t", 2, 5, "948亿元", 9.48e10, "CNY", "生产总值", "gdp", "2017",
+              Kind.ESTIMATE, Bound.GE, None, "汉阳区", None, "预计…")  # fmt: skip
+    fast, plain = new_figure(*fields), Figure(*fields)
+    assert fast == plain
+    assert repr(fast) == repr(plain)
+    assert hash(fast) == hash(plain)
+    with pytest.raises(FrozenInstanceError):
+        fast.value = 1.0  # type: ignore[misc]

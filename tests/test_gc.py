@@ -12,6 +12,7 @@ from hycheck._gc import paused
 from hycheck.conflicts import find_conflicts
 from hycheck.diff import diff_scrapes
 from hycheck.extract import extract
+from hycheck.model import Article
 from hycheck.pages import load_pages
 
 
@@ -51,4 +52,19 @@ def test_the_collector_comes_back_after_an_error(collector: None) -> None:
     gc.enable()
     with pytest.raises(ZeroDivisionError):
         _fail_while_paused()
+    assert gc.isenabled()
+
+
+def test_extraction_runs_with_the_collector_paused_and_puts_it_back(collector: None) -> None:
+    gc.enable()
+    seen: list[bool] = []
+
+    def articles() -> Iterator[Article]:
+        for article in load_pages(SEED):
+            seen.append(gc.isenabled())  # asked while extract() reads the articles
+            yield article
+
+    assert extract(articles())
+    assert seen == [False] * len(seen)
+    assert seen
     assert gc.isenabled()
