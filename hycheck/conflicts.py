@@ -29,6 +29,7 @@ from itertools import combinations
 from typing import Any
 
 from hycheck._gc import paused
+from hycheck.gazetteer import is_identified
 from hycheck.intervals import (
     CompareRules,
     RuleSource,
@@ -146,7 +147,7 @@ def cross_document_findings(
     undated: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     dated: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     for f in figures:
-        measure = metric_key(f) if f.region else ""
+        measure = metric_key(f) if is_identified(f.region) else ""
         if not measure:
             continue  # a figure of no known place or metric is compared with nothing
         growth = is_growth(f)

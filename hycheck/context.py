@@ -31,10 +31,10 @@ from hycheck.naming import (
     Vocabulary,
     cut,
     growth_subject,
-    in_subtotal,
     is_part,
     metric_phrase,
     respectively,
+    subtotal_start,
 )
 from hycheck.normalize import Compacted
 from hycheck.periods import end_year, is_multiyear, is_part_of_year, shift
@@ -92,6 +92,8 @@ class _Reader:
         page, doc, title = self.article.page, self.article.doc, self.article.title
         out: list[Figure] = []
         previous_level: Figure | None = None  # the last level of the sentence
+        # the last level that is an amount: not a share (完成年度任务的35.48%) or a task
+        previous_amount: Figure | None = None
         group: list[Figure] = []  # the levels of the last 分别 list of the sentence
         in_clause: list[tuple[int, bool, int]] = []  # (start, growth, end) in this clause
         sentence_at = clause_at = first_in_sentence = -1
@@ -99,6 +101,7 @@ class _Reader:
         sentence_span = (0, 0)
         shared: str | None = None
         levels: list[tuple[int, Figure]] = []  # (offset, figure) of the sentence's levels
+        first_level_at: dict[str, int] = {}  # metric → offset of its first level in the sentence
         sentences, clauses = self.sentences, self.clauses
         find, region_at = self.vocab.find, self.regions.at  # bound once, called once a figure
         for n, q in enumerate(self.quantities):
@@ -109,6 +112,8 @@ class _Reader:
             c0 = max(clause_start, q.start - CLAUSE_WINDOW)
             if s0 != sentence_at:
                 previous_level, sentence_at, group, levels = None, s0, [], []
+                previous_amount = None
+                first_level_at = {}
                 first_in_sentence = q.start
             if c0 != clause_at:
                 in_clause, clause_at = [], c0
@@ -143,37 +148,52 @@ class _Reader:
                 named = find(items[index])
                 metric = named[2] if named is not None else "other"
                 metric_text = items[index]
-            if (
-                metric != "other"
-                and in_subtotal(text, max(s0, q.start - SENTENCE_WINDOW), q.start)
-                and (not levels or any(f.metric == metric for _, f in levels))
+            part_from = (
+                subtotal_start(text, max(s0, q.start - SENTENCE_WINDOW), q.start)
+                if metric != "other"
+                else -1
+            )
+            if part_from >= 0 and (
+                not levels  # no total stated before 其中, or one of the same metric
+                or levels[0][0] >= part_from
+                or first_level_at.get(metric, part_from) < part_from
             ):
                 # 其中亿元以上项目签约额32亿元: a part of the headline total (but 财政收入38.74
                 # 亿元,其中地方级收入26.5亿元 is a headline of its own inside another total)
                 metric = "other"
-            if after >= 0 and not items and named is not None and metric != "other":
-                name_at = c0 + named[0]
-                if text.startswith(lx.PAIRED_PREFIXES, name_at) or text.endswith(
-                    lx.PAIRED_PREFIXES, 0, name_at
-                ):
-                    metric = "other"  # 城乡居民人均可支配收入分别达28336元和13632元: 城镇, 农村
+            # 城乡居民人均可支配收入分别达28336元和13632元 (分别增长4.8%、7.2%): the urban and
+            # the rural figure, neither of them the headline
+            paired = after >= 0 and not items and named is not None and _paired(text, c0 + named[0])
+            if paired:
+                metric = "other"
             growth_of: str | None = None
             if growth:
-                own = not (after >= 0 and not items)  # 分别增长8%和8.5%: no subject of its own
+                # 分别增长8%和8.5%: no subject of its own, unless a paired one
+                own = paired or not (after >= 0 and not items)
                 subject = growth_subject(body, comp, c0, q, named) if own else None
-                source = group[index] if after >= 0 and index < len(group) else previous_level
+                last = previous_amount if q.unit == "percent" else previous_level
+                source = group[index] if after >= 0 and index < len(group) else last
                 listed = None if items else self._list_source(n, levels, clause_start)
                 if listed is not None:
                     subject, metric = listed.metric_text, listed.metric
                 elif subject is None and source is not None:
                     subject = source.metric_text
                     metric = source.metric
+                if paired:
+                    metric = "other"
                 growth_of = subject or None
                 metric_text = f"{subject}增长" if subject else metric_text
+            if q.unit == "pp":
+                # 增速回落41.9个百分点, 高于全市2.9个百分点: a gap between two rates, not a
+                # value of the metric (its phrase and growth_of still say whose rate)
+                metric = "other"
             value = q.value
             if growth and q.unit in ("percent", "pp") and _declines(text, q.start, q.unit):
                 value = -value
             kind, period = self._when(q, s0, s1, c0, growth, after, index, n, first_in_sentence)
+            task = kind is Kind.TARGET and not growth and is_stated_target(self.cues.text, q)
+            if task and metric == "other" and previous_amount and previous_amount.unit == q.unit:
+                metric = previous_amount.metric  # 到位资金71.15亿元,完成考核目标61亿元的117%
             start, end = comp.span(q.start, q.end)
             if (s0, s1) != excerpt_at:  # figures of one short sentence share its excerpt
                 excerpt_at = (s0, s1)
@@ -206,7 +226,10 @@ class _Reader:
             in_clause.append((q.start, growth, q.end))
             if not growth:
                 previous_level = figure
+                if not (task or q.unit in _SHARE_UNITS):
+                    previous_amount = figure
                 levels.append((q.start, figure))
+                first_level_at.setdefault(metric, q.start)
                 if after >= 0:
                     if index == 0:
                         group = []
@@ -251,10 +274,13 @@ class _Reader:
                 period = str(first + index)
         if growth and cues.any("yearly", max(c0, q.start - 8), q.start):
             base = timeline.base_at(q.start, s0)  # 年均增长: over the years of the sentence
+            review = timeline.section_at(q.start).period  # or of the review it stands in
             if span := timeline.span_at(q.start, s0):
                 period = span
             elif base is not None and period.isdigit() and int(period) > base + 1:
                 period = f"{base + 1}-{period}"
+            elif is_multiyear(review) and period.isdigit() and end_year(review) == int(period):
+                period = review  # 五年来…2021年,实现生产总值288.7亿元,年均增长5.1%
         elif growth and period.isdigit():
             # 比2006年增长85.7%: from the base year on, also past the reading window for the
             # later items of a list (较2015年分别增长26.8%、12%、0.6%和25.9%)
@@ -264,6 +290,8 @@ class _Reader:
                 period = f"{base + 1}-{period}"
         if _is_from_value(text, q, s1) and period.isdigit():
             period = shift(period, -1)  # 由90立方米/秒提升到236立方米/秒: 90 is the year before
+        elif not growth and (base_period := timeline.base_value_period(q.start, s0)):
+            period = _as_of(period, base_period)  # 较2016年的1556万人次: the base year's
         if estimate is not None:
             year = estimate[1] or timeline.review_year
             ends = end_year(period)
@@ -272,7 +300,9 @@ class _Reader:
             elif estimate[1] and not estimate[2] and ends != estimate[1]:
                 kind = kind_if_not
         if kind is Kind.CUMULATIVE and (
-            is_part_of_year(period) or cues.any("to_date", s0, q.start)
+            is_part_of_year(period)
+            or cues.any("to_date", s0, q.start)
+            or timeline.names_part_of_year(q.start, s0)
         ):
             kind = Kind.ACTUAL  # 1-9月累计, 今年以来累计: the period's own total
         elif kind is Kind.ACTUAL and is_multiyear(period) and adds_up(q, growth, cues, c0):
@@ -385,6 +415,7 @@ def _next_start(starts: list[int], pos: int, default: int) -> int:
 
 
 _LIST_GAP = frozenset("、,和及与 ")
+_SHARE_UNITS = frozenset({"percent", "permille"})
 _BOUNDS = {bound.value: bound for bound in Bound}
 """Bound by value: a dict look-up, where calling the enum costs half a microsecond."""
 
@@ -409,6 +440,20 @@ _GROWTH_LIST = re.compile(
 )
 
 
+def _as_of(period: str, base: str) -> str:
+    """The period of a base value: the base, or the same part of the base's year
+    (2017M01-2017M04 against 2016 → 2016M01-2016M04)."""
+    if is_part_of_year(period) and base.isdigit():
+        return period.replace(period[:4], base)
+    return base
+
+
+def _paired(text: str, name_at: int) -> bool:
+    return text.startswith(lx.PAIRED_PREFIXES, name_at) or text.endswith(
+        lx.PAIRED_PREFIXES, 0, name_at
+    )
+
+
 def _own_part(text: str, start: int) -> bool:
     """一季度目标任务30亿元, 上半年任务: a task that names a part of the year itself."""
     return any(word in text[max(0, start - 10) : start] for word in lx.PART_OF_YEAR_WORDS)
@@ -417,7 +462,7 @@ def _own_part(text: str, start: int) -> bool:
 def _declines(text: str, start: int, unit: str) -> bool:
     """下降5%, 下降0.8个百分点, 分别下降2.16和1.66个百分点: a fall, stored negative; and a gap
     below what is compared (落后于全市平均水平1.4个百分点)."""
-    window = max(0, start - 24)
+    window = max(0, start - 48)  # 分别回落2.3个百分点、0.4个百分点、2.7个百分点和0.9个百分点
     if _DECLINE.search(text, window, start) is not None:
         return True
     return unit == "pp" and _BELOW.search(text, window, start) is not None

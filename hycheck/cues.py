@@ -29,13 +29,25 @@ def statement_kind(cues: Cues, s0: int, c0: int, q: Quantity, timeline: Timeline
     if section.target or cues.any("target", s0, q.start):
         return Kind.TARGET
     in_review = timeline.is_report and not section.target
-    if not in_review and cues.any("weak_target", s0, q.start):
+    if not in_review and cues.any("weak_target", s0, q.start) and not _done_since(cues, s0, q):
         return Kind.TARGET
     if is_stated_target(cues.text, q):
         return Kind.TARGET
     if cues.any("cumulative", c0, q.start):
         return Kind.CUMULATIVE
     return Kind.ACTUAL
+
+
+def _done_since(cues: Cues, s0: int, q: Quantity) -> bool:
+    """重点项目104个,计划投资93.68亿元,完成投资44.24亿元,占年度计划的47.2%: a clause that
+    opens with what was done ends the reach of the plan before it."""
+    cue_end = cues.find("weak_target", s0, q.start)[-1][1]
+    return _DONE_CLAUSE.search(cues.text, cue_end, q.start) is not None
+
+
+_DONE_CLAUSE = re.compile(
+    "[" + re.escape(lx.CLAUSE_ENDS) + "](?:" + "|".join(map(re.escape, lx.DONE_OPENERS)) + ")"
+)
 
 
 def is_stated_target(cues: str, q: Quantity) -> bool:

@@ -209,6 +209,26 @@ _LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (
 _COUNTRY_WORDS = frozenset({"中国", "全国", "我国", "中华人民共和国"})
 
 
+UNNAMED_PART = "/"
+"""Joins a region and the word a text uses for an unnamed part of it: 铜陵市/全区 is some
+district of 铜陵市 (a city portal's news that says 全区), at the district level."""
+
+
+def unnamed_part(region: str, word: str) -> str:
+    """``region`` + ``word``: a part of the region the text does not name.
+
+    >>> unnamed_part("铜陵市", "全区"), level_of("铜陵市/全区")
+    ('铜陵市/全区', 'district')
+    """
+    return f"{region}{UNNAMED_PART}{word}"
+
+
+def is_identified(region: str) -> bool:
+    """Whether ``region`` names one place: figures of two articles with the same unnamed part
+    (铜陵市/全区) may be of two districts, so they are not compared."""
+    return bool(region) and UNNAMED_PART not in region
+
+
 def level_of(name: str) -> str:
     """ "district", "city", "province", "country", or "" when the level is unknown: the
     gazetteer's when it lists the place, else by the ending of the name.

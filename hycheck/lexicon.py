@@ -184,6 +184,13 @@ RANK_BEFORE: Final = ("前",)
 RANK_AFTER: Final = ("名", "位")
 """前100名企业, 前十位: a number between these is a rank, not a count of people."""
 
+PROJECT_CAPACITY_BEFORE: Final = ("年产",)
+PROJECT_NOUNS: Final = ("项目",)
+"""年产3500吨果蔬保鲜剂项目: a capacity in a project's name (before 项目 in the same clause),
+not a figure of the text."""
+PROJECT_NAME_MAX = 16
+"""How far after the capacity 项目 may stand."""
+
 LEVEL_PREFIXES: Final = ("跨越", "迈上", "迈入", "跨入", "跻身", "跃上", "登上")
 """Verbs of reaching a level, right before a figure (跨越千万标箱, 迈上千亿台阶): the figure is
 a threshold passed, bound ``ge``; as verbs they stay outside the surface."""
@@ -217,14 +224,21 @@ WEAK_TARGET_CUES: Final = ("计划", "确保", "争取", "规划", "力促", "�
 """Target cues outside a report's review; inside one they usually tell what was done
 (为中小微企业争取纾困资金40余亿元 is money secured, not a goal)."""
 
+DONE_OPENERS: Final = ("完成", "已完成", "累计完成", "实际完成")
+"""A clause that opens with these after a plan (计划, 确保 …) states what was done: 计划投资
+93.68亿元,完成投资44.24亿元."""
+
 NOT_TARGET_CUES: Final = (
     "计划总投资", "计划投资额", "拟投资总额", "拟投资额", "规划面积", "规划建设用地", "拟签约",
-    "全年计划的", "年度计划的", "年计划的", "完成计划", "按计划", "计划进度",
+    "全年计划的", "年度计划的", "年计划的", "完成计划", "按计划", "计划进度", "计划、", "计划等",
 )  # fmt: skip
-"""Phrases that hold a target cue but name a property (a project's planned total investment)
-or measure an outcome against the plan (完成全年计划的32.5% is done, not planned)."""
+"""Phrases that hold a target cue but name a property (a project's planned total investment),
+measure an outcome against the plan (完成全年计划的32.5% is done, not planned), or end the
+name of a plan (旅游城市提升计划、旅游标准化实施计划等重点工作)."""
 
-TARGET_BEFORE: Final = ("任务数", "任务", "目标任务", "目标数", "指标", "任务数占比", "目标占比")
+TARGET_BEFORE: Final = (
+    "任务数", "任务", "目标任务", "目标数", "目标", "指标", "任务数占比", "目标占比",
+)  # fmt: skip
 """Right before a figure these make it a target: 完成市下达任务100亿的100.2% (the 100亿),
 引进优强企业21家(任务数18家)."""
 TARGET_CLAUSE_END: Final = ("任务", "目标任务", "的目标", "指标任务")
@@ -247,14 +261,17 @@ PHRASE_TAIL_WORDS: Final = (
 )  # fmt: skip
 """Words between a metric's noun phrase and its number (地区生产总值 | 达到948亿元)."""
 
-SUBTOTAL_CUES: Final = ("其中", "内含")
-"""After these (up to the next ; or 。) figures state a part, not the headline metric."""
+SUBTOTAL_CUES: Final = ("其中", "内含", "项目中")
+"""After these (up to the next ; or 。) figures state a part, not the headline metric
+(新签项目中市内项目60个,到位资金6.7亿元)."""
 
 NARROWING_BEFORE: Final = (
     "人均", "单位", "万元", "每", "城镇", "农村", "城乡", "城市", "城、", "乡", "拉动",
+    "景区", "景点", "旅行社", "宾馆", "酒店",
 )  # fmt: skip
 """Right before a metric name these make another measure of it: 人均地区生产总值, 单位GDP能耗,
-城镇居民人均可支配收入, 拉动GDP增长1.2个百分点 (a contribution)."""
+城镇居民人均可支配收入, 拉动GDP增长1.2个百分点 (a contribution), or a part of it: 乐山大佛景区
+接待游客103.65万人次, 旅行社接待游客4.3万人次 (not the region's visitors)."""
 
 QUOTE_PAIRS: Final = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』"}
 """Quoted names (“千人计划”, 《…规划》) are masked before cue words are looked for."""
@@ -269,7 +286,7 @@ NOT_ADDITIVE_CUES: Final = ("人均", "平均", "均价", "单价", "余额")
 
 LEVEL_VERBS: Final = (
     "跨越", "迈上", "迈入", "达到", "突破", "跻身", "跨入", "成为", "保持", "位居", "提高到",
-    "增至", "增长到", "上升到",
+    "增至", "增长到", "上升到", "发展到",
 )  # fmt: skip
 """Verbs of a level reached: over a multi-year review, such an amount is not a sum (本区生产总值
 先后跨越两百亿元、三百亿元台阶)."""
@@ -339,8 +356,11 @@ PERIOD_NAME_AFTER: Final = (
 PERIOD_BASE_AFTER: Final = ("不变价", "可比价", "价格计算", "为基期", "基期")
 """After a year these make it a price base (2010年不变价), not the period."""
 
-PERIOD_BASE_CUES: Final = ("比", "较", "相比", "同比", "与", "是", "为", "对比", "超过", "高于")
-"""A year or plan right after these is a comparison base (较“十二五”期末), not the period."""
+PERIOD_BASE_CUES: Final = (
+    "比", "较", "相比", "同比", "与", "是", "为", "对比", "超过", "高于", "由",
+)  # fmt: skip
+"""A year or plan right after these is a comparison base (较“十二五”期末, 由上年的22.26%调整为),
+not the period."""
 
 MULTIYEAR_CUES: Final = (
     "五年来", "过去五年", "过去5年", "五年间", "这五年", "近五年", "近5年", "五年累计", "五年共",

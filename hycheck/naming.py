@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from hycheck import lexicon as lx
 from hycheck._words import longest_word_pattern
-from hycheck.gazetteer import ancestors, find_places, names_a_place
+from hycheck.gazetteer import ancestors, find_places, level_of, names_a_place, unnamed_part
 from hycheck.normalize import Compacted
 from hycheck.scan import Quantity
 
@@ -127,11 +127,16 @@ def _tail_start(text: str, lead: int, end: int | None = None) -> int:
     return e
 
 
-def in_subtotal(text: str, s0: int, pos: int) -> bool:
-    """Whether 其中 stands before ``pos`` in its sentence (from ``s0``), with no ; between."""
-    part = text[s0:pos]
-    part = part[part.rfind(";") + 1 :]
-    return any(cue in part for cue in lx.SUBTOTAL_CUES)
+def subtotal_start(text: str, s0: int, pos: int) -> int:
+    """Where 其中 stands before ``pos`` in its sentence (from ``s0``) with no ; between, or
+    -1.  其中: with a colon opens a list of parts that runs on across ; (其中:新签项目…到位资金
+    9.2亿;续建项目…到位资金124.5亿元)."""
+    for cue in lx.SUBTOTAL_CUES:
+        at = text.rfind(cue + ":", s0, pos)
+        if at >= 0:
+            return at
+    cut = text.rfind(";", s0, pos) + 1
+    return max((text.rfind(cue, max(s0, cut), pos) for cue in lx.SUBTOTAL_CUES), default=-1)
 
 
 def metric_phrase(
@@ -241,7 +246,7 @@ class Regions:
             if clause[max(0, start - 2) : start].endswith(lx.DENOMINATOR_CUES):
                 continue
             if name in lx.SELF_REGION_WORDS:
-                return self.region
+                return self._own(name)
             level = lx.PARENT_REGION_WORDS.get(name)
             if level is not None:
                 return self._wider.get(level, self.region)
@@ -250,6 +255,14 @@ class Regions:
                 end, name = found[i][1], found[i][2]
                 i += 1
             return name
+        return self.region
+
+    def _own(self, word: str) -> str:
+        """The region 全区/全县 speak of: the article's, unless the article's region is a
+        wider one that is no 区 or 县 itself (全县 in an article of 安徽省, 全区 in one of
+        铜陵市: some county or district of it that the text does not name, 安徽省/全县)."""
+        if level_of(self.region) in _WIDER_THAN_DISTRICT and not self.region.endswith(("区", "县")):
+            return unnamed_part(self.region, word)
         return self.region
 
     def _places(self, c0: int, pos: int) -> list[tuple[int, int, str]]:
@@ -269,6 +282,7 @@ class Regions:
         return found
 
 
+_WIDER_THAN_DISTRICT = frozenset({"city", "province", "country"})
 _RELATIVE_PLACES = re.compile(
     "|".join(map(re.escape, (*lx.SELF_REGION_WORDS, *lx.PARENT_REGION_WORDS)))
 )

@@ -37,6 +37,8 @@ def _build_table() -> dict[int, str]:
         # dashes, waves, dots and percent signs
         "—": "-", "–": "-", "―": "-", "－": "-", "〜": "~", "～": "~", "﹪": "%", "％": "%",
         "・": ".", "﹐": ",", "﹔": ";", "﹕": ":", "﹖": "?", "﹗": "!", "︰": ":", "∶": ":",
+        # the care-of sign some converters write for a percent sign (增长57.7℅)
+        "℅": "%",
         # double prime quotes that converters write for “ ” (“十一五〞期末)
         "〝": "“", "〞": "”", "〟": "”",
         "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": " ",
@@ -95,8 +97,26 @@ _WRAP = re.compile(
 )
 
 
+_SPLIT_DECIMAL = re.compile(r"\.(?<=\d\.)([ \t]+)(?=\d)")
+"""A space after a decimal point (实现国内旅游收入59. 4亿元, from PDF or a converter), found from
+the point, which the engine's fast loop looks for."""
+_LIST_MARKER_AFTER = frozenset(" \t\n。;:!?")
+
+
+def _split_decimal(norm: str, m: re.Match[str]) -> bool:
+    """Whether the space after the point of match ``m`` is inside a number: not after a list
+    marker at the start of a line or a sentence (1. 2019年…)."""
+    i = m.start()
+    while i > 0 and norm[i - 1].isdigit():
+        i -= 1
+    return i > 0 and norm[i - 1] not in _LIST_MARKER_AFTER
+
+
 def _removals(norm: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _REMOVABLE.finditer(norm)]
+    if ". " in norm or ".\t" in norm:
+        spans.extend(m.span(1) for m in _SPLIT_DECIMAL.finditer(norm) if _split_decimal(norm, m))
+        spans.sort()
     if "\n" in norm:
         for m in _WRAP.finditer(norm):
             line_start = norm.rfind("\n", 0, m.start()) + 1

@@ -323,6 +323,8 @@ def _read_tail(
         bound = _distant_bound(norm, start) or bound
     if upper_value is not None:
         bound = "ge"  # a range is [value, upper]
+    if norm.endswith(lx.PROJECT_CAPACITY_BEFORE, 0, start) and _in_project_name(norm, pos):
+        return None
     return Quantity(  # positional, in field order: keywords cost a quarter more
         surface_start if prefix_bound else start,  # start
         suffix_end,  # end
@@ -336,6 +338,13 @@ def _read_tail(
 
 
 _BARE_SUFFIXES = ("以上", "以下", "左右", "多")
+
+
+def _in_project_name(norm: str, pos: int) -> bool:
+    """Whether 项目 follows ``pos`` inside the clause: 年产3500吨果蔬保鲜剂项目."""
+    tail = norm[pos : pos + lx.PROJECT_NAME_MAX]
+    cut = min((i for i in map(tail.find, lx.CLAUSE_ENDS) if i >= 0), default=len(tail))
+    return any(noun in tail[:cut] for noun in lx.PROJECT_NOUNS)
 
 
 def _bare_figure(norm: str, start: int, end: int, pos: int, unit: str) -> bool:
@@ -391,9 +400,12 @@ def _implied_unit(
         around = window + norm[pos : pos + 8]
         if any(word in around for word in lx.BILLION_CONTEXT):
             return "CNY", ""
-    if any(word in window for word in lx.VISITOR_CONTEXT):
+    # 游客突破200万, or the counted noun right after the number (1-9月逾千万游客游四川广安)
+    if any(word in window for word in lx.VISITOR_CONTEXT) or norm.startswith(
+        lx.VISITOR_CONTEXT, pos
+    ):
         return "person_time", ""
-    if any(word in window for word in lx.PEOPLE_CONTEXT):
+    if any(word in window for word in lx.PEOPLE_CONTEXT) or norm.startswith(lx.PEOPLE_CONTEXT, pos):
         return "person", ""
     return None
 

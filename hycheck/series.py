@@ -30,6 +30,7 @@ from hycheck.change_cues import (
     SENTENCE_ENDS,
 )
 from hycheck.conflicts import DocOrder
+from hycheck.gazetteer import is_identified
 from hycheck.intervals import (
     INF,
     CompareRules,
@@ -64,7 +65,7 @@ def series_findings(
     )
     growth: dict[tuple[str, str], dict[int, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for f in figures:
-        if not f.region or not _YEAR.match(f.period) or not metric_key(f):
+        if not is_identified(f.region) or not _YEAR.match(f.period) or not metric_key(f):
             continue
         year = int(f.period)
         if is_growth(f):

@@ -29,6 +29,7 @@ from hycheck.numbers import parse_cn_int
 from hycheck.periods import (
     end_year,
     is_multiyear,
+    is_part_of_year,
     month_period,
     period_bounds,
 )
@@ -108,6 +109,8 @@ def _times(text: str) -> list[re.Match[str]]:
     return out
 
 
+_BASE_VALUE_GAP = re.compile(r"的?(?:\d+(?:\.\d+)?[^\d、和与及,;。:\n]{0,6}[、和与及])*")
+"""Between a base year and its value: 的, and the earlier values of a list (22.26%、28.63%和)."""
 _HEADING_NUMERALS = frozenset("一二三四五六七八九十")
 _HEADING_BEFORE = frozenset(" \t\r\n。!?;:")
 _LINE = re.compile(r"\n([^\n]{2,24})(?=\n)")  # a short line: an unnumbered heading?
@@ -177,6 +180,7 @@ class Timeline:
         self.is_plan = not self.is_report and any(cue in title for cue in lx.PLAN_TITLE_CUES)
         self.is_bulletin = "统计公报" in title or "统计公告" in title
         self.plan_year: int | None = None
+        self._this_year: int | None = None  # the year 今年 is, set from the dates below
         self.review_year: int | None = None
         # 今年/明年 count from the delivery date, else from the listing date (a news article
         # says 今年 of the year it is published, as it says 1至9月 of that year), unless the
@@ -200,6 +204,10 @@ class Timeline:
             "",
         )
         title_year = int(self.title_period[:4]) if self.title_period else None
+        # a bulletin that carries no date counts 上年 from the year it is about
+        self._this_year = self._now.year if self._now is not None else None
+        if self._this_year is None and self.is_bulletin and title_year is not None:
+            self._this_year = title_year
         if self.is_report or self.is_plan:
             when = stated or listed
             if title_year is not None:
@@ -250,9 +258,9 @@ class Timeline:
             offset = lx.RELATIVE_YEARS[g["relative"]]
             if g["relative"] in ("全年", "当年", "本年"):
                 period = "{y}"
-            elif self._now is not None and not (offset == 0 and text.startswith("以来", end)):
+            elif self._this_year is not None and not (offset == 0 and text.startswith("以来", end)):
                 # 今年以来 is the year to date: the article's own period says which part
-                period = str(self._now.year + offset)
+                period = str(self._this_year + offset)
             if period and g["rel_quarter"]:
                 period = lx.QUARTERS[g["rel_quarter"]].replace("{y}", period)
         elif g["review"]:
@@ -452,6 +460,27 @@ class Timeline:
                     continue
             return period
         return fallback or "unknown"
+
+    def base_value_period(self, pos: int, sentence_start: int) -> str:
+        """The period of a value stated as the base of a comparison or a change: 较2016年的
+        1556万人次, 由上年的22.26%、28.63%和49.11%调整为…; "" for any other value."""
+        for mention in self._recent(pos, sentence_start)[:1]:
+            if (
+                mention.is_base
+                and _absolute(mention.period)
+                and _BASE_VALUE_GAP.fullmatch(self.text, mention.end, pos)
+            ):
+                return mention.period
+        return ""
+
+    def names_part_of_year(self, pos: int, sentence_start: int) -> bool:
+        """Whether the sentence before ``pos`` names a part of a year, also one whose year
+        is not known (1-6月, 截止5月底 in a release that never says the year)."""
+        return any(
+            mention.period.startswith("{y}") and is_part_of_year("2000" + mention.period[3:])
+            for mention in self._recent(pos, sentence_start)
+            if not (mention.is_base or mention.is_name)
+        )
 
     def _news_period(self, pos: int) -> str:
         i = bisect_right(self._frame_starts, pos) - 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -336,6 +336,20 @@ def _all_figures() -> tuple[list[Figure], list[Article]]:
         place(BULLETIN_2018, "6.5%", 6.5, "percent", period="2018", **GROWTH),
     ]
     return figs, arts
+
+
+def test_figures_of_an_unnamed_part_of_a_region_are_not_compared() -> None:
+    """A city portal's news of two districts, each saying 全区: no conflict between them, as
+    the dropped digit of the same region is one."""
+    arts = [
+        article(0, "经济运行简况", "2023年,全区实现地区生产总值91.4亿元。", region="铜陵市"),
+        article(1, "经济运行情况", "2023年,全区实现地区生产总值9.14亿元。", region="铜陵市"),
+    ]
+    figs = extract(arts)
+    assert {f.region for f in figs} == {"铜陵市/全区"}
+    assert find_conflicts(figs, arts) == []
+    named = [replace(f, region="铜陵市郊区") for f in figs]
+    assert [c.code for c in find_conflicts(named, arts)] == [Code.CONFLICT]
 
 
 @settings(max_examples=30, deadline=None)
