@@ -131,12 +131,15 @@ def subtotal_start(text: str, s0: int, pos: int) -> int:
     """Where 其中 stands before ``pos`` in its sentence (from ``s0``) with no ; between, or
     -1.  其中: with a colon opens a list of parts that runs on across ; (其中:新签项目…到位资金
     9.2亿;续建项目…到位资金124.5亿元)."""
-    for cue in lx.SUBTOTAL_CUES:
-        at = text.rfind(cue + ":", s0, pos)
+    for cue in _SUBTOTAL_LISTS:
+        at = text.rfind(cue, s0, pos)
         if at >= 0:
             return at
-    cut = text.rfind(";", s0, pos) + 1
-    return max((text.rfind(cue, max(s0, cut), pos) for cue in lx.SUBTOTAL_CUES), default=-1)
+    cut = max(s0, text.rfind(";", s0, pos) + 1)
+    return max(text.rfind(cue, cut, pos) for cue in lx.SUBTOTAL_CUES)
+
+
+_SUBTOTAL_LISTS = tuple(cue + ":" for cue in lx.SUBTOTAL_CUES)
 
 
 def metric_phrase(

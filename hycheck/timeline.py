@@ -464,13 +464,18 @@ class Timeline:
     def base_value_period(self, pos: int, sentence_start: int) -> str:
         """The period of a value stated as the base of a comparison or a change: 较2016年的
         1556万人次, 由上年的22.26%、28.63%和49.11%调整为…; "" for any other value."""
-        for mention in self._recent(pos, sentence_start)[:1]:
-            if (
-                mention.is_base
-                and _absolute(mention.period)
-                and _BASE_VALUE_GAP.fullmatch(self.text, mention.end, pos)
-            ):
-                return mention.period
+        i = bisect_right(self._mention_starts, pos) - 1  # the time expression nearest before
+        if i < 0:
+            return ""
+        mention = self.mentions[i]
+        if (
+            mention.is_base
+            and sentence_start <= mention.start
+            and mention.end <= pos
+            and _absolute(mention.period)
+            and _BASE_VALUE_GAP.fullmatch(self.text, mention.end, pos)
+        ):
+            return mention.period
         return ""
 
     def names_part_of_year(self, pos: int, sentence_start: int) -> bool:
