@@ -379,6 +379,15 @@ REPORT_TITLE_CUES: Final = ("政府工作报告", "工作报告", "施政报告"
 PLAN_TITLE_CUES: Final = ("工作计划", "计划报告", "工作要点", "工作安排")
 """A plan document: its figures are targets for its year unless a review says otherwise."""
 REVIEW_HEADINGS: Final = ("回顾", "成绩", "总结", "过去", "工作情况", "主要工作")
+EVENT_NOUNS: Final = (
+    "博览会", "博会", "洽谈会", "交易会", "推介会", "投洽会", "论坛", "峰会", "大会", "活动", "节",
+)  # fmt: skip
+"""A year before one of these names an event (2017中外知名企业四川行活动): news of the event
+with no other time is of that year."""
+
+PLAN_OPENERS: Final = ("主要预期目标",)
+"""In a report, a sentence with these opens the plan year's targets like a heading (今年经济社会
+发展的主要预期目标是: 地区生产总值增长7.5%左右 …), also where no heading says so."""
 PLAN_HEADINGS: Final = ("安排", "任务", "目标", "计划", "展望", "部署", "思路", "打算", "总体要求")
 
 # -- places used relatively ---------------------------------------------------------------------

@@ -208,6 +208,12 @@ def _unit_at(norm: str, pos: int) -> tuple[str, tuple[str, int] | None] | None:
     return None
 
 
+def counts_something(norm: str, pos: int) -> bool:
+    """Whether a number ending at ``pos`` is followed by a magnitude, a unit or a word that
+    looks like one (2000万, 2000家, 2017年): a quantity, not a name such as 2017中外…活动."""
+    return norm[pos : pos + 1] in lx.MAGNITUDES or _unit_at(norm, pos) is not None
+
+
 _SPACES = frozenset(" \n\t\r")
 
 

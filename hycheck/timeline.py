@@ -33,6 +33,7 @@ from hycheck.periods import (
     month_period,
     period_bounds,
 )
+from hycheck.scan import counts_something
 
 _YEAR = r"(?:19|20)\d{2}|[一二〇零][〇零一二三四五六七八九]{3}"
 _MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
@@ -111,6 +112,13 @@ def _times(text: str) -> list[re.Match[str]]:
 
 _BASE_VALUE_GAP = re.compile(r"的?(?:\d+(?:\.\d+)?[^\d、和与及,;。:\n]{0,6}[、和与及])*")
 """Between a base year and its value: 的, and the earlier values of a list (22.26%、28.63%和)."""
+_EVENT_YEAR = re.compile(
+    r"(?<![\d.])((?:19|20)\d\d)(?![\d年.])[^\d,;。:!?\n]{2,20}?(?:"
+    + "|".join(map(re.escape, lx.EVENT_NOUNS))
+    + ")"
+)
+"""A year that opens an event's name (2017中外知名企业四川行, 2023中国·西部投资洽谈会); the
+lazy gap ends at the first event noun, so each try is bounded."""
 _HEADING_NUMERALS = frozenset("一二三四五六七八九十")
 _HEADING_BEFORE = frozenset(" \t\r\n。!?;:")
 _LINE = re.compile(r"\n([^\n]{2,24})(?=\n)")  # a short line: an unnumbered heading?
@@ -172,6 +180,7 @@ class Timeline:
     ) -> None:
         """``numbered`` are the text's numbered headings, when the caller has them already."""
         self.text = text
+        self.title = title
         self.stated = stated
         self.listed = listed
         self.headings = headings(text) if numbered is None else numbered
@@ -317,6 +326,8 @@ class Timeline:
             cut = plan_at if target else review_at
             period = self._heading_period(head_start, head_start + cut)
             sections.append(Section(start, period or (plan if target else review), target))
+        if self.is_report:
+            sections = self._plan_openers(sections, plan)
         # inside a review: “十三五”时期 / 五年来 switch to the plan period until the next heading
         out: list[Section] = []
         for i, section in enumerate(sections):
@@ -335,6 +346,31 @@ class Timeline:
                         start = mention.start
                     out.append(Section(start, period, False))
                     break
+        return out
+
+    def _plan_openers(self, sections: list[Section], plan: str) -> list[Section]:
+        """今年经济社会发展的主要预期目标是: said in a paragraph rather than a heading (or in news
+        of a report) opens the plan year's targets, up to the next heading."""
+        openers: set[int] = set()
+        for cue in lx.PLAN_OPENERS:
+            at = self.text.find(cue)
+            while at >= 0:
+                openers.add(self._sentence_start(at))
+                at = self.text.find(cue, at + len(cue))
+        if not openers:
+            return sections
+        starts = sorted(openers)
+        out: list[Section] = []
+        j = 0
+        for i, section in enumerate(sections):
+            out.append(section)
+            stop = sections[i + 1].start if i + 1 < len(sections) else len(self.text) + 1
+            while j < len(starts) and starts[j] < section.start:
+                j += 1
+            if not section.target and j < len(starts) and starts[j] < stop:
+                out.append(Section(max(starts[j], section.start), plan, True))  # the first
+            while j < len(starts) and starts[j] < stop:
+                j += 1
         return out
 
     def _mentions_in(self, start: int, stop: int) -> list[Mention]:
@@ -376,7 +412,14 @@ class Timeline:
                 if _within(self.title_period, period):
                     return self.title_period  # 郏县2025年一季度…: 紧扣2025年重点工作 is context
                 return period
-        return self.title_period
+        if self.title_period:
+            return self.title_period
+        # 2017中外知名企业四川行活动期间…: an event named with its year, and no other time
+        for text, end in ((self.title, len(self.title)), (self.text, stop)):
+            for m in _EVENT_YEAR.finditer(text, 0, end):
+                if not counts_something(text, m.end(1)):  # not 2000家企业参加大会
+                    return m.group(1)
+        return ""
 
     def _news_frames(self) -> list[tuple[int, int, str]]:
         """News: a time set off at the start of a clause (今年1到10月, 2022年一季度,) frames

@@ -521,6 +521,16 @@ HELD_OUT_STYLE_CASES = [
     # a plan document's figures are targets of its year
     Case("实施产业升级技术改造项目5个。", "5个", kind="target", period="2021",
          title="区政府2021年工作计划"),
+    # 主要预期目标 in a paragraph opens the plan year's targets up to the next heading
+    Case("2017年全区生产总值增长8%。\n今年经济社会发展主要预期目标是:地区生产总值增长7.5%左右。经济结构"
+         "不断优化,先进制造业增加值占制造业比重达到66%左右。", "66%左右", period="2018", kind="target",
+         title="温国辉作《政府工作报告》", listed=date(2018, 1, 11)),
+    Case("2017年全区生产总值增长8%。\n今年经济社会发展主要预期目标是:地区生产总值增长7.5%左右。", "8%",
+         period="2017", kind="actual", title="温国辉作《政府工作报告》", listed=date(2018, 1, 11)),
+    # news of an event named with its year, and no other time, is of that year
+    Case("2017中外知名企业四川行活动期间,四川共签订正式合同项目750个,投资总额5663.26亿元。",
+         "5663.26亿元", period="2017", title="四川签约5663亿元"),
+    Case("2000家企业参加大会,签约项目750个。", "750个", period="unknown", title="大会召开"),
     # a year before a document name is part of the name
     Case("发表2026年施政报告。2025年首三季度本地生产总值3013.3亿元,按年实质增长4.2%", "4.2%",
          period="2025Q1-2025Q3", metric="gdp"),
