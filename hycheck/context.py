@@ -423,6 +423,8 @@ _BOUNDS = {bound.value: bound for bound in Bound}
 def _is_growth(text: str, q: Quantity) -> bool:
     if q.unit not in GROWTH_UNITS:
         return False
+    if q.two_to_one:
+        return False
     if q.idiom or q.unit in ("ratio", "pp"):
         return True
     before = text[max(0, q.start - 6) : q.start].rstrip("了为达到\n")

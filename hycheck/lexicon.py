@@ -305,6 +305,9 @@ the urban and the rural figure), so neither value is the headline metric."""
 COMPARISON_OPENERS: Final = ("按可比口径", "按可比价", "可比价", "可比", "同比", "环比", "与上年")
 """Words that open a comparison before a growth cue: what stands after them is no subject
 (可比增长8.5%, 比上年同期增长15.6%); 比 and 较 open one too, unless in 比重/比例/比率."""
+PERCENT_LOST_AFTER: Final = ("增长", "下降")
+"""A bare number right after these that ends its clause is a rate whose % the page lost
+(地区生产总值增长7.5左右;固定资产投资增长10;)."""
 GROWTH_AFTER: Final = ("增速", "的增速", "增长", "的增长", "增幅")
 """Growth cue right after a percent figure (20%以上增速)."""
 DECLINE_CUES: Final = ("下降", "减少", "降低", "回落", "下滑", "负增长")

@@ -40,6 +40,7 @@ class Quantity(NamedTuple):
     upper: float | None = None
     implied_unit: bool = False  # the unit came from the context (5000万以上 after 注册资本金)
     idiom: bool = False  # written as words (两位数增长, 翻番)
+    two_to_one: bool = False  # written a:1 (城乡收入比2.05:1): a level, not a multiple of a base
 
 
 def _longest_first(words: Iterable[str]) -> list[str]:
@@ -161,6 +162,10 @@ def _read(norm: str, kind: str, start: int, end: int) -> Quantity | None:
         if after == "." and (start == 0 or before in _LIST_MARKER_BEFORE):
             return None  # "1.国药控股…": a list marker
         mantissa, exp = _arabic(text)
+        if norm.startswith(":1", end) and norm[end + 2 : end + 3] not in _NUMERIC_NEIGHBOURS:
+            # 城乡收入比由2.05:1下降为2.02:1: a ratio of two amounts
+            value = mantissa / 10**exp
+            return Quantity(start, end + 2, start, value, "ratio", "eq", two_to_one=True)
         negative = before == "-" and (start < 2 or norm[start - 2] not in _NUMERIC_NEIGHBOURS)
         if negative:
             mantissa, start = -mantissa, start - 1
@@ -391,6 +396,8 @@ def _implied_unit(
     """
     text = norm[start:pos]
     if "亿" not in text and "万" not in text:
+        if kind == "ar" and _lost_percent(norm, start, pos):
+            return "percent", ""  # 地区生产总值增长7.5左右;规模以上工业增加值增长10;
         return None  # a number with no magnitude and no unit is not a figure
     scale_noun = norm.startswith(_SCALE_NOUNS, pos)
     suffix = norm.startswith(("以上", "以下", "左右", "多"), pos)
@@ -414,6 +421,15 @@ def _implied_unit(
     if any(word in window for word in lx.PEOPLE_CONTEXT) or norm.startswith(lx.PEOPLE_CONTEXT, pos):
         return "person", ""
     return None
+
+
+def _lost_percent(norm: str, start: int, pos: int) -> bool:
+    """增长7.5左右; 增长10; : a growth rate whose percent sign the page lost (a rate ends its
+    clause there; anything else after it is no rate)."""
+    if not norm.endswith(lx.PERCENT_LOST_AFTER, 0, start):
+        return False
+    end = pos + 2 if norm.startswith("左右", pos) else pos
+    return end >= len(norm) or norm[end] in lx.CLAUSE_ENDS
 
 
 def _clause_before(norm: str, start: int, width: int) -> str:

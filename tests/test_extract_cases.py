@@ -326,6 +326,9 @@ REAL_PAGE_NON_FIGURES = [
     NoFigure("全区951家规上工业企业中,累计产值前100名企业完成产值515.32亿元", "100名"),
     # a capacity in a project's name
     NoFigure("签约仪式在山东鲜之源生物科技有限公司年产3500吨果蔬保鲜剂项目现场举行", "3500吨"),
+    # a number after 增长 that does not end its clause is no rate with a lost %
+    NoFigure("产值比上年增长10以上的企业有5家", "10以上"),
+    NoFigure("比赛以10:12结束", "10:12"),
 ]  # fmt: skip
 
 BUGS_CAUGHT = [
@@ -531,6 +534,14 @@ HELD_OUT_STYLE_CASES = [
     Case("2017中外知名企业四川行活动期间,四川共签订正式合同项目750个,投资总额5663.26亿元。",
          "5663.26亿元", period="2017", title="四川签约5663亿元"),
     Case("2000家企业参加大会,签约项目750个。", "750个", period="unknown", title="大会召开"),
+    # a growth rate whose % the page lost, and only where the rate ends its clause
+    Case("主要预期目标为:地区生产总值增长7.5左右;规模以上工业增加值增长10;地方财政收入增长3;",
+         "7.5左右", 7.5, "percent", "approx", metric="gdp", kind="target"),
+    Case("主要预期目标为:地区生产总值增长7.5左右;规模以上工业增加值增长10;地方财政收入增长3;",
+         "10", 10.0, "percent", growth_of="规模以上工业增加值"),
+    # a ratio written a:1 is a level of the ratio, not a multiple
+    Case("城乡收入比持续缩小,由上年同期的2.05:1下降为2.02:1。", "2.02:1", 2.02, "ratio",
+         growth_of=None),
     # a year before a document name is part of the name
     Case("发表2026年施政报告。2025年首三季度本地生产总值3013.3亿元,按年实质增长4.2%", "4.2%",
          period="2025Q1-2025Q3", metric="gdp"),
