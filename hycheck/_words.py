@@ -18,13 +18,14 @@ import re
 from collections.abc import Iterable
 
 _END = ""  # the trie key that marks the end of a word
+_Trie = dict[str, "_Trie"]
 
 
 def longest_word_pattern(words: Iterable[str]) -> str:
     """A pattern that matches, at any place, the longest of ``words`` that starts there (what
     the alternation of the words sorted longest first matches).  Never backtracks more than
     the length of the longest word."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: _Trie = {}
     for word in words:
         if not word:
             raise ValueError("an empty word would match everywhere")
@@ -35,7 +36,7 @@ def longest_word_pattern(words: Iterable[str]) -> str:
     return _branch(trie)
 
 
-def _branch(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+def _branch(node: _Trie) -> str:
     # Following the text down the trie, a longer word is tried before the end of a shorter
     # one (``(?:…)?`` is greedy), so the first match found is the longest.
     alternatives = [re.escape(ch) + _branch(node[ch]) for ch in sorted(node) if ch != _END]

@@ -148,6 +148,8 @@ class _Reader:
                 named = find(items[index])
                 metric = named[2] if named is not None else "other"
                 metric_text = items[index]
+                if any(len(item) == 1 for item in items):
+                    metric = "other"  # 城、乡居民人均可支配收入分别为22694元、9527元
             part_from = (
                 subtotal_start(text, max(s0, q.start - SENTENCE_WINDOW), q.start)
                 if metric != "other"
@@ -172,6 +174,7 @@ class _Reader:
                 own = paired or not (after >= 0 and not items)
                 subject = growth_subject(body, comp, c0, q, named) if own else None
                 last = previous_amount if q.unit == "percent" else previous_level
+                last = last or previous_level  # 研发经费投入强度达到2.5%,增长12%
                 source = group[index] if after >= 0 and index < len(group) else last
                 listed = None if items else self._list_source(n, levels, clause_start)
                 if listed is not None:
@@ -183,9 +186,10 @@ class _Reader:
                     metric = "other"
                 growth_of = subject or None
                 metric_text = f"{subject}增长" if subject else metric_text
-            if q.unit == "pp":
+            if q.unit == "pp" and not (growth_of or metric_text).endswith("率"):
                 # 增速回落41.9个百分点, 高于全市2.9个百分点: a gap between two rates, not a
-                # value of the metric (its phrase and growth_of still say whose rate)
+                # value of the metric (its phrase and growth_of still say whose rate); but
+                # 城镇化率提高1.2个百分点 is the rate's own change
                 metric = "other"
             value = q.value
             if growth and q.unit in ("percent", "pp") and _declines(text, q.start, q.unit):

@@ -40,21 +40,30 @@ def statement_kind(cues: Cues, s0: int, c0: int, q: Quantity, timeline: Timeline
 
 def _done_since(cues: Cues, s0: int, q: Quantity) -> bool:
     """重点项目104个,计划投资93.68亿元,完成投资44.24亿元,占年度计划的47.2%: a clause that
-    opens with what was done ends the reach of the plan before it."""
+    says what was done of the very thing planned (计划投资 … 完成投资), or says it was done
+    (已完成, 实际完成), ends the reach of the plan before it; 计划实施项目100个,完成投资300亿元
+    is all planned."""
+    text = cues.text
     cue_end = cues.find("weak_target", s0, q.start)[-1][1]
-    return _DONE_CLAUSE.search(cues.text, cue_end, q.start) is not None
+    planned = text[cue_end : cue_end + 2]  # 计划投资 → 投资
+    for m in _DONE_CLAUSE.finditer(text, cue_end, q.start):
+        if m.group(1) != "完成" or text.startswith(planned, m.end()):
+            return True
+    return False
 
 
 _DONE_CLAUSE = re.compile(
-    "[" + re.escape(lx.CLAUSE_ENDS) + "](?:" + "|".join(map(re.escape, lx.DONE_OPENERS)) + ")"
+    "[,;。\n](" + "|".join(sorted(map(re.escape, lx.DONE_OPENERS), key=len, reverse=True)) + ")"
 )
 
 
 def is_stated_target(cues: str, q: Quantity) -> bool:
     """完成市下达任务100亿的100.2% (the 100亿), 21家(任务数18家) (the 18家), 提前完成区200亿
     招商引资任务: a figure named as the task or target."""
-    if cues[max(0, q.start - 4) : q.start].rstrip("为是:").endswith(lx.TARGET_BEFORE):
-        return True
+    before = cues[max(0, q.start - 8) : q.start].rstrip("为是:")
+    if before.endswith(lx.TARGET_BEFORE):
+        # 超出目标10.15亿元, 高于目标1.5个百分点: a gap to the target, not the target
+        return not (before.endswith("目标") and before[:-2].endswith(lx.TARGET_GAP_CUES))
     after = cues[q.end : q.end + 10]
     if "任务" not in after and "目标" not in after:
         return False  # the common case, answered without looking for the clause end

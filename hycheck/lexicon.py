@@ -67,7 +67,8 @@ UNITS: Final[dict[str, tuple[str, int]]] = {
     "件": ("item", 1), "辆": ("item", 1), "批": ("item", 1), "台": ("item", 1),
     "张": ("item", 1), "处": ("item", 1), "次": ("item", 1), "席": ("item", 1),
     "间": ("item", 1), "栋": ("item", 1), "幢": ("item", 1), "艘": ("item", 1),
-    "架": ("item", 1), "架次": ("item", 1), "宗": ("item", 1), "起": ("item", 1),
+    "架": ("item", 1), "架次": ("item", 1), "班": ("item", 1), "班次": ("item", 1),
+    "宗": ("item", 1), "起": ("item", 1),
     "份": ("item", 1), "部": ("item", 1), "只": ("item", 1), "头": ("item", 1),
     "株": ("item", 1), "棵": ("item", 1), "床": ("item", 1),
     "块": ("item", 1), "支": ("item", 1), "本": ("item", 1), "册": ("item", 1),
@@ -225,22 +226,26 @@ WEAK_TARGET_CUES: Final = ("计划", "确保", "争取", "规划", "力促", "�
 (为中小微企业争取纾困资金40余亿元 is money secured, not a goal)."""
 
 DONE_OPENERS: Final = ("完成", "已完成", "累计完成", "实际完成")
-"""A clause that opens with these after a plan (计划, 确保 …) states what was done: 计划投资
-93.68亿元,完成投资44.24亿元."""
+"""A clause that opens with these after a plan (计划, 确保 …) states what was done (计划投资
+93.68亿元,完成投资44.24亿元); a bare 完成 only when the plan's own noun follows it."""
 
 NOT_TARGET_CUES: Final = (
     "计划总投资", "计划投资额", "拟投资总额", "拟投资额", "规划面积", "规划建设用地", "拟签约",
-    "全年计划的", "年度计划的", "年计划的", "完成计划", "按计划", "计划进度", "计划、", "计划等",
+    "全年计划的", "年度计划的", "年计划的", "完成计划", "按计划", "计划进度",
+    "预期目标的", "完成年度预期目标", "完成全年预期目标", "比年度预期目标", "比全年预期目标",
+    "”计划", "”规划", "》计划", "》规划",
 )  # fmt: skip
 """Phrases that hold a target cue but name a property (a project's planned total investment),
 measure an outcome against the plan (完成全年计划的32.5% is done, not planned), or end the
-name of a plan (旅游城市提升计划、旅游标准化实施计划等重点工作)."""
+name of a plan in quotes (“十五”计划的最后一年)."""
 
 TARGET_BEFORE: Final = (
     "任务数", "任务", "目标任务", "目标数", "目标", "指标", "任务数占比", "目标占比",
 )  # fmt: skip
 """Right before a figure these make it a target: 完成市下达任务100亿的100.2% (the 100亿),
 引进优强企业21家(任务数18家)."""
+TARGET_GAP_CUES: Final = ("超出", "超过", "超", "高于", "低于", "多于", "少于", "比", "较")
+"""Before 目标 these make the figure after it a gap to the target (超出目标10.15亿元)."""
 TARGET_CLAUSE_END: Final = ("任务", "目标任务", "的目标", "指标任务")
 """A clause that ends with these after a figure makes it a target: 提前完成区200亿招商引资任务."""
 
@@ -257,13 +262,12 @@ PHRASE_TAIL_WORDS: Final = (
     "总计", "累计", "增长", "增幅", "增速", "提高", "提升", "降低", "下降", "减少", "保持", "均",
     "已", "到", "至", "由", "从", "给予", "分别", "是", "迈上", "迈入", "跨入", "跻身", "形成",
     "成为", "预计", "力争", "确保", "有望", "的", "增至", "增加到", "提高到", "跨越", "先后",
-    "相继", "都",
+    "相继", "都", "两年平均", "三年平均",
 )  # fmt: skip
 """Words between a metric's noun phrase and its number (地区生产总值 | 达到948亿元)."""
 
-SUBTOTAL_CUES: Final = ("其中", "内含", "项目中")
-"""After these (up to the next ; or 。) figures state a part, not the headline metric
-(新签项目中市内项目60个,到位资金6.7亿元)."""
+SUBTOTAL_CUES: Final = ("其中", "内含")
+"""After these (up to the next ; or 。) figures state a part, not the headline metric."""
 
 NARROWING_BEFORE: Final = (
     "人均", "单位", "万元", "每", "城镇", "农村", "城乡", "城市", "城、", "乡", "拉动",
@@ -356,14 +360,15 @@ PERIOD_NAME_AFTER: Final = (
 """After a year these make it part of a name (2026年施政报告), not the period of a figure."""
 """Relative year words, resolved against the article's stated date (全年 = the running year)."""
 
-PERIOD_BASE_AFTER: Final = ("不变价", "可比价", "价格计算", "为基期", "基期")
-"""After a year these make it a price base (2010年不变价), not the period."""
+PERIOD_BASE_AFTER: Final = ("不变价", "可比价", "价格计算", "为基期", "基期", "平均汇率", "汇率")
+"""After a year these make it a price or exchange-rate base (2010年不变价, 按2018年平均汇率计算),
+not the period."""
 
 PERIOD_BASE_CUES: Final = (
-    "比", "较", "相比", "同比", "与", "是", "为", "对比", "超过", "高于", "由",
+    "比", "较", "相比", "同比", "与", "是", "为", "对比", "超过", "高于",
 )  # fmt: skip
-"""A year or plan right after these is a comparison base (较“十二五”期末, 由上年的22.26%调整为),
-not the period."""
+"""A year or plan right after these is a comparison base (较“十二五”期末), not the period; so
+is one between 由 and 的 (由上年的22.26%调整为…: where a change started)."""
 
 MULTIYEAR_CUES: Final = (
     "五年来", "过去五年", "过去5年", "五年间", "这五年", "近五年", "近5年", "五年累计", "五年共",
@@ -395,9 +400,11 @@ PLAN_HEADINGS: Final = ("安排", "任务", "目标", "计划", "展望", "部�
 
 # -- places used relatively ---------------------------------------------------------------------
 
-SELF_REGION_WORDS: Final = ("全区", "我区", "本区", "全县", "我县", "本县", "该区", "该县")
+SELF_REGION_WORDS: Final = (
+    "全区", "我区", "本区", "全县", "我县", "本县", "该区", "该县", "全乡", "全镇", "本乡", "本镇",
+)  # fmt: skip
 PARENT_REGION_WORDS: Final = {"全市": "city", "我市": "city", "本市": "city", "全省": "province",
-                              "我省": "province", "全国": "country"}  # fmt: skip
+                              "我省": "province", "全国": "country", "我国": "country"}  # fmt: skip
 DENOMINATOR_CUES: Final = ("占", "在", "居", "位居", "比", "较", "为", "向", "助推", "助力")
 """A place right after these is a comparison base (占全省45%), not what the figure is about."""
 

@@ -81,6 +81,8 @@ def is_part(left: str, named: tuple[int, int, str], q: Quantity, growth: bool) -
     (占地区生产总值比重), a part of it (其中…), or a noun it only qualifies (固定资产投资项目)."""
     gap = left[named[1] :]
     before = left[max(0, named[0] - 4) : named[0]]
+    for word in lx.SELF_REGION_WORDS:  # 全乡GDP达2.92亿元: 乡 narrows nothing there
+        before = before.replace(word, "")
     if any(cue in gap for cue in lx.SHARE_CUES) or before.endswith(("占", "占全")):
         return True
     if any(word in before for word in lx.NARROWING_BEFORE):
@@ -263,7 +265,8 @@ class Regions:
     def _own(self, word: str) -> str:
         """The region 全区/全县 speak of: the article's, unless the article's region is a
         wider one that is no 区 or 县 itself (全县 in an article of 安徽省, 全区 in one of
-        铜陵市: some county or district of it that the text does not name, 安徽省/全县)."""
+        铜陵市: some county or district of it that the text does not name, 安徽省/全县, at the
+        district level; 全镇/全乡 give a town, whose level is unknown: no level's range)."""
         if level_of(self.region) in _WIDER_THAN_DISTRICT and not self.region.endswith(("区", "县")):
             return unnamed_part(self.region, word)
         return self.region

@@ -100,7 +100,7 @@ _WRAP = re.compile(
 _SPLIT_DECIMAL = re.compile(r"\.(?<=\d\.)([ \t]+)(?=\d)")
 """A space after a decimal point (实现国内旅游收入59. 4亿元, from PDF or a converter), found from
 the point, which the engine's fast loop looks for."""
-_LIST_MARKER_AFTER = frozenset(" \t\n。;:!?")
+_LIST_MARKER_AFTER = frozenset("\n。;:!?")
 
 
 def _split_decimal(norm: str, m: re.Match[str]) -> bool:
@@ -108,6 +108,8 @@ def _split_decimal(norm: str, m: re.Match[str]) -> bool:
     marker at the start of a line or a sentence (1. 2019年…)."""
     i = m.start()
     while i > 0 and norm[i - 1].isdigit():
+        i -= 1
+    while i > 0 and norm[i - 1] in " \t":  # 实现国内旅游收入 59. 4 亿元 (PDF text)
         i -= 1
     return i > 0 and norm[i - 1] not in _LIST_MARKER_AFTER
 

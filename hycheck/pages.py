@@ -54,6 +54,7 @@ from typing import overload
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from hycheck import _readers
+from hycheck import lexicon as lx
 from hycheck._dates import parse_date, stated_date
 from hycheck._gc import paused
 from hycheck.gazetteer import Place, find_places
@@ -345,21 +346,56 @@ def region_of(headline: str, body: str = "", channel: str = "") -> str:
     >>> region_of("2018年政府工作报告", "2017年12月26日在武汉市汉阳区第十五届人民代表大会上")
     '汉阳区'
     >>> region_of("綿陽市涪城區第六屆人民代表大會開幕")
-    '绵阳市'
+    '绵阳市涪城区'
+    >>> region_of("2019年洪洞县国民经济和社会发展统计公报", "山西省临汾市")
+    '洪洞县'
     >>> region_of("2020年政府工作报告", "中国电建集团签约")
     ''
+
+    A district or county the gazetteer does not list is still the region when the headline
+    names it right after a place it lists (渭南高新区, 绵阳市涪城区) or opens with it (洪洞县…,
+    2019年梨树县…): its ``level_of`` is read from its ending, so a county's figures are not
+    held to a city's or a province's ranges.
     """
     country = ""
     for i, text in enumerate((headline, body[:_OPENING], channel)):
-        best: Place | None = None
-        for _, _, place in find_places(normalize(text)):
-            if best is None or place.depth > best.depth:
-                best = place
-        if best is not None and best.level != "country":
-            return best.name
+        text = normalize(text)
+        best: tuple[int, int, Place] | None = None
+        for start, end, place in find_places(text):
+            if best is None or place.depth > best[2].depth:
+                best = (start, end, place)
+        if i == 0:
+            unlisted = _unlisted_part(text, best)
+            if unlisted:
+                return unlisted
+        if best is not None and best[2].level != "country":
+            return best[2].name
         if best is not None and i == 0:
-            country = best.name
+            country = best[2].name
     return country
+
+
+def _unlisted_part(headline: str, best: tuple[int, int, Place] | None) -> str:
+    """A district or county named in the headline that the gazetteer does not list."""
+    if best is not None:
+        start, end, place = best
+        m = _PART_NAME.match(headline, end)
+        if m and place.level in ("city", "province") and m.group() not in _NO_NAME:
+            return headline[start:end] + m.group()  # 绵阳市涪城区, 渭南高新区
+        return ""
+    m = _OPENING_COUNTY.search(headline)
+    return m.group(1) if m and m.group(1) not in _NO_NAME | _ZONES else ""
+
+
+_NAME_CHAR = r"(?:(?![年月])[\u4e00-\u9fff])"
+_PART_NAME = re.compile(f"{_NAME_CHAR}{{1,4}}?(?:区|县|旗)")
+_OPENING_COUNTY = re.compile(f"(?:^|年|[)】\\]」 ])({_NAME_CHAR}{{1,3}}?(?:区|县|旗))")
+_NO_NAME = frozenset({*lx.SELF_REGION_WORDS, "城区", "市区", "地区", "辖区", "园区", "社区"})
+"""Words for a part of a place that never name one."""
+_ZONES = frozenset(
+    {"新区", "高新区", "开发区", "经开区", "示范区", "保税区", "自贸区", "试验区", "产业园区"}
+)
+"""Kinds of zone: a name after a place (渭南高新区), a common noun alone (开发区招商局…)."""
 
 
 # -- identity ---------------------------------------------------------------------------------

@@ -80,16 +80,20 @@ NUMBER_GRAMMAR = (
     f"|(?P<ar>{_ARABIC_NUMBER})"
     "|(?P<pct>百分之)"
     # a run of Chinese numerals is a candidate only with a magnitude in it (两万, 五百亿),
-    # before 成/倍/个 (五成) or before 余 and a magnitude (十余亿): 一 alone is everywhere
+    # before 成/倍/个 (五成) or before 余 (十余亿, 十余家): 一 alone is everywhere
     # (一年来, 进一步).  The look-behind starts a
     # match only where a run starts, and the possessive quantifiers never backtrack, so a
     # long run of numerals is read once: linear time.
     f"|(?P<cn>(?<![{_CN_DIGITS}])(?:[{_CN_DIGITS}]*+[{_MAGNITUDE_CHARS}][{_CN_NUMERAL_CHARS}]*+"
-    f"|[{_CN_DIGITS}]++(?=[{_SHARE_UNIT_CHARS}]|[{_APPROX}][{_MAGNITUDE_CHARS}])))"
+    f"|[{_CN_DIGITS}]++(?=[{_SHARE_UNIT_CHARS}{_APPROX}])))"
 )
 """A number candidate, each kind in its own group (a match starts with one of _FIRST_CHARS)."""
 _CANDIDATE_GRAMMAR = NUMBER_GRAMMAR.replace(
-    f"(?P<ar>{_ARABIC_NUMBER})", f"(?P<ar>(?<!\\d)(?>{_ARABIC_NUMBER})(?![{_CALENDAR_CHARS}]))"
+    f"(?P<ar>{_ARABIC_NUMBER})",
+    # the look-ahead only after plain digits: a comma-grouped number stays a candidate, so
+    # that a run of ,111,111… is read once (scan resumes after the whole of it)
+    r"(?P<ar>(?<!\d)(?:\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
+    rf"|(?>\d+(?:\.\d+)?)(?![{_CALENDAR_CHARS}])))",
 )
 _CANDIDATE = re.compile(
     # Every match starts by consuming one of _FIRST_CHARS, which lets the engine skip
@@ -173,10 +177,11 @@ def _read(norm: str, kind: str, start: int, end: int) -> Quantity | None:
     if kind == "pct":
         return _read_percent_words(norm, start, end)
     text = norm[start:end]
-    approx_magnitude = (
-        norm[end : end + 1] in lx.APPROX_INFIXES and norm[end + 1 : end + 2] in lx.MAGNITUDES
+    # 十余亿元, 二十多万人; 十余家企业, 三十多个国家 (a counted unit, not 十余年)
+    approx = norm[end : end + 1] in lx.APPROX_INFIXES and (
+        norm[end + 1 : end + 2] in lx.MAGNITUDES or _counted(norm, end + 1)
     )
-    if not approx_magnitude and not any(ch in _MAGNITUDE_CHARS for ch in text):
+    if not approx and not any(ch in _MAGNITUDE_CHARS for ch in text):
         # a small Chinese numeral (三个代表, 五个方面, 十九大) counts only as a share or a
         # multiple (五成, 两倍, 三个百分点), or before 余 and a magnitude (十余亿元)
         if norm[end : end + 1] not in _SHARE_UNIT_CHARS:
@@ -211,6 +216,12 @@ def _unit_at(norm: str, pos: int) -> tuple[str, tuple[str, int] | None] | None:
         if word in _UNIT_TABLE and len(word) == length:
             return word, _UNIT_TABLE[word]
     return None
+
+
+def _counted(norm: str, pos: int) -> bool:
+    """Whether a unit of measure (not a lookalike, a duration or an ordinal) starts at pos."""
+    found = _unit_at(norm, pos)
+    return found is not None and found[1] is not None and found[1] is not _NOT_FIGURE
 
 
 def counts_something(norm: str, pos: int) -> bool:
@@ -274,6 +285,11 @@ def _list_unit(norm: str, pos: int) -> tuple[int, tuple[str, int]] | None:
 
 
 _LIST_SEPARATORS = frozenset("、和与及")
+_ITEM, _PP = lx.UNITS["个"], lx.UNITS["个百分点"]
+_PP_LIST = re.compile(
+    r"(?:[、和与及]\d{1,20}(?:\.\d{1,20})?个){0,8}[、和与及]\d{1,20}(?:\.\d{1,20})?个百分点"
+)
+"""The rest of a list whose items say 个 and whose last item says 个百分点."""
 
 
 def _read_tail(
@@ -287,6 +303,8 @@ def _read_tail(
     pos, multiplier, unit, approx = _unit_after(norm, end, arabic)
     if unit is _NOT_FIGURE:
         return None  # 2017年, 20个小时, 12号线: not a figure
+    if unit == _ITEM and norm[pos - 1 : pos] == "个" and _PP_LIST.match(norm, pos):
+        unit = _PP  # 分别拉动GDP增长0.7个、5.1个、6.5个百分点
     if arabic and unit is not None and upper is None and norm[pos : pos + 1] in _RANGE_DASHES:
         # 4.5%-5%: a range with the unit written twice
         upper, after = _range_end(norm, pos, mantissa, exp)
@@ -418,7 +436,7 @@ def _implied_unit(
         lx.VISITOR_CONTEXT, pos
     ):
         return "person_time", ""
-    if any(word in window for word in lx.PEOPLE_CONTEXT) or norm.startswith(lx.PEOPLE_CONTEXT, pos):
+    if any(word in window for word in lx.PEOPLE_CONTEXT):
         return "person", ""
     return None
 

@@ -67,6 +67,7 @@ TIME_GRAMMAR = (
     rf"|(?P<review>{_alternation(lx.REVIEW_YEAR_WORDS)})"
     rf"|(?P<multiyear>{_alternation(lx.MULTIYEAR_CUES)})"
     rf"|(?P<bare_quarter>{_QUARTER})"
+    r"|前(?P<first_months>\d{1,2}|[一二两三四五六七八九十]{1,2})个月"
     rf"|(?P<r1>{_MONTH})月?{_DASH}(?P<r2>{_MONTH})月(?:份)?"
     rf"|(?P<mo>\d{{1,2}})月(?:份|末|底)?(?!\d{{1,2}}日|[一二三四五六七八九十]+日))"
 )
@@ -77,6 +78,7 @@ _TIME_OPENINGS = "|".join(
     (
         rf"(?:19|20)\d\d|\d\d?[月{_DASH_CHARS}]",  # 2017年, 3月, 1-3月
         r"[自从](?:19|20|[一二〇零])",  # 自2007年
+        r"前(?:\d|[一二两三四五六七八九十])",  # 前5个月
         "[一二〇零][〇零一二三四五六七八九]",  # 二〇一七年
         '[“"「][' + "".join(sorted({w[0] for w in lx.PLAN_PERIODS})) + "]",  # “十三五”
         rf"十[一二]?月?[{_DASH_CHARS}]|[一二三四五六七八九]月?[{_DASH_CHARS}]",  # 一至三月
@@ -110,6 +112,9 @@ def _times(text: str) -> list[re.Match[str]]:
     return out
 
 
+_BASE_VALUE_REACH = 64
+"""How far after its base year a base value may stand (a list of a few values): bounded, so
+that a long list after one base year costs linear time."""
 _BASE_VALUE_GAP = re.compile(r"的?(?:\d+(?:\.\d+)?[^\d、和与及,;。:\n]{0,6}[、和与及])*")
 """Between a base year and its value: 的, and the earlier values of a list (22.26%、28.63%和)."""
 _EVENT_YEAR = re.compile(
@@ -119,6 +124,9 @@ _EVENT_YEAR = re.compile(
 )
 """A year that opens an event's name (2017中外知名企业四川行, 2023中国·西部投资洽谈会); the
 lazy gap ends at the first event noun, so each try is bounded."""
+_ASIDE_REACH = 40
+"""How far before a time expression its opening parenthesis is looked for."""
+_OPENING_YEAR = re.compile(r"[ \t]*((?:19|20)\d\d)年[,:是]")
 _HEADING_NUMERALS = frozenset("一二三四五六七八九十")
 _HEADING_BEFORE = frozenset(" \t\r\n。!?;:")
 _LINE = re.compile(r"\n([^\n]{2,24})(?=\n)")  # a short line: an unnumbered heading?
@@ -208,7 +216,9 @@ class Timeline:
                 # 1至9月全省签约…, listed 2024-10-21: 2024Q1-2024Q3
                 if (period := _fill(m.period, year) if m.period != "{y}" else "")
                 and _absolute(period)
-                and not (m.is_base or m.is_name)  # not 十五届人大
+                and not m.is_base
+                # not 十五届人大; but 沈阳市铁西区2014年政府工作报告 names the document's year
+                and not (m.is_name and not title[m.start : m.start + 1].isdigit())
             ),
             "",
         )
@@ -221,6 +231,10 @@ class Timeline:
             when = stated or listed
             if title_year is not None:
                 self.plan_year = title_year
+                if stated is not None and stated.month <= 3 and stated.year == title_year + 1:
+                    # 2019年陇县人民政府工作报告 delivered on 2020年1月8日: the title names
+                    # the year it reviews, the year it plans is the delivery's
+                    self.plan_year = stated.year
             elif when is not None:
                 self.plan_year = when.year + 1 if when.month >= 10 else when.year
             if self.plan_year is not None:
@@ -241,7 +255,11 @@ class Timeline:
     def _mention(self, m: re.Match[str], text: str) -> Mention:
         start, end = m.span("time")
         before = text[max(0, start - 3) : start].rstrip('“"「')
-        is_base = before.endswith(_BASE_BEFORE) or text.startswith(lx.PERIOD_BASE_AFTER, end)
+        is_base = (
+            before.endswith(_BASE_BEFORE)
+            or text.startswith(lx.PERIOD_BASE_AFTER, end)
+            or (before.endswith("由") and text.startswith("的", end))  # 由上年的22.26%调整为
+        )
         is_name = text.startswith(lx.PERIOD_NAME_AFTER, end)
         g = m  # its groups by name (building the dict of all 24 costs 0.8 µs)
         period = ""
@@ -279,6 +297,10 @@ class Timeline:
             period = _MULTIYEAR_MARK
         elif g["bare_quarter"]:
             period = lx.QUARTERS[g["bare_quarter"]]
+        elif g["first_months"]:  # 今年前5个月: the months from January
+            last = _month(g["first_months"])
+            if last and last > 1:
+                period = month_period(9999, 1, last).replace("9999", "{y}")
         elif g["r1"] and g["r2"]:  # 1至3月 with no year: the year comes from the context
             a, b = _month(g["r1"]), _month(g["r2"])
             if a and b and a < b:
@@ -318,6 +340,8 @@ class Timeline:
             found += [(a - 1, b - 1) for a, b in lines]
         for start, head_start in sorted(found):
             head = self.text[head_start : head_start + 20]
+            if start == head_start and self.text.endswith("。", 0, self.text.find("\n", start)):
+                continue  # a short line that ends with a full stop is a sentence, not a heading
             review_at = min((head.find(w) for w in lx.REVIEW_HEADINGS if w in head), default=-1)
             plan_at = min((head.find(w) for w in lx.PLAN_HEADINGS if w in head), default=-1)
             if review_at < 0 and plan_at < 0:
@@ -325,6 +349,8 @@ class Timeline:
             target = plan_at >= 0 and (review_at < 0 or plan_at < review_at)
             cut = plan_at if target else review_at
             period = self._heading_period(head_start, head_start + cut)
+            if not period and not target:
+                period = self._opening_year(head_start)
             sections.append(Section(start, period or (plan if target else review), target))
         if self.is_report:
             sections = self._plan_openers(sections, plan)
@@ -347,6 +373,16 @@ class Timeline:
                     out.append(Section(start, period, False))
                     break
         return out
+
+    def _opening_year(self, head_start: int) -> str:
+        """一、过去一年政府工作成效显著\n2019年,是我县…: the year a review names first, right
+        after its heading, when it is the year the report would plan (a title that names the
+        reviewed year, and no date to tell); else ""."""
+        line_end = self.text.find("\n", head_start)
+        if line_end < 0 or self.plan_year is None:
+            return ""
+        m = _OPENING_YEAR.match(self.text, line_end + 1)
+        return m.group(1) if m and int(m.group(1)) == self.plan_year else ""
 
     def _plan_openers(self, sections: list[Section], plan: str) -> list[Section]:
         """今年经济社会发展的主要预期目标是: said in a paragraph rather than a heading (or in news
@@ -474,7 +510,7 @@ class Timeline:
         recent = self._recent(pos, max(sentence_start, section.start))
         year = fallback[:4] if fallback[:4].isdigit() and not is_multiyear(fallback) else ""
         for i, mention in enumerate(recent):
-            if mention.is_base or mention.is_name:
+            if mention.is_base or mention.is_name or self._aside(mention, pos):
                 continue
             period = mention.period
             if period == _MULTIYEAR_MARK and self.review_year is not None:
@@ -514,7 +550,7 @@ class Timeline:
         if (
             mention.is_base
             and sentence_start <= mention.start
-            and mention.end <= pos
+            and mention.end <= pos <= mention.end + _BASE_VALUE_REACH
             and _absolute(mention.period)
             and _BASE_VALUE_GAP.fullmatch(self.text, mention.end, pos)
         ):
@@ -524,11 +560,21 @@ class Timeline:
     def names_part_of_year(self, pos: int, sentence_start: int) -> bool:
         """Whether the sentence before ``pos`` names a part of a year, also one whose year
         is not known (1-6月, 截止5月底 in a release that never says the year)."""
-        return any(
-            mention.period.startswith("{y}") and is_part_of_year("2000" + mention.period[3:])
-            for mention in self._recent(pos, sentence_start)
-            if not (mention.is_base or mention.is_name)
+        nearest = next(
+            (m for m in self._recent(pos, sentence_start) if not (m.is_base or m.is_name)), None
+        )  # the one that governs the figure, as in period_at (not 1-6月 before 自2015年以来)
+        return nearest is not None and (
+            nearest.period.startswith("{y}") and is_part_of_year("2000" + nearest.period[3:])
         )
+
+    def _aside(self, mention: Mention, pos: int) -> bool:
+        """Whether ``mention`` stands in a parenthesis that closes before ``pos``: 一般公共预算
+        支出(扣除2022年灾后恢复重建专项资金支出外)增长3%以上 is not about 2022."""
+        text = self.text
+        if text.find(")", mention.end, pos) < 0:
+            return False
+        opened = text.rfind("(", max(0, mention.start - _ASIDE_REACH), mention.start)
+        return opened >= 0 and text.find(")", opened, mention.start) < 0
 
     def _news_period(self, pos: int) -> str:
         i = bisect_right(self._frame_starts, pos) - 1

@@ -145,6 +145,17 @@ def test_hostile_input_costs_linear_time() -> None:
             assert large_cost < 10 * seed_cost, f"{name}: {large_cost / seed_cost:.1f}x the seed"
 
 
+def test_one_opening_before_a_long_run_costs_linear_time() -> None:
+    """One base year before a long list of values, one long comma-grouped number before 年:
+    each figure's look back or scan's resumption must not run over the whole list again."""
+    for opening, unit, closing in (("较2016年的", "1%、", ""), ("1", ",111", "年")):
+        small = opening + unit * (20_000 // len(unit)) + closing
+        large = opening + unit * (80_000 // len(unit)) + closing
+        small_cost = min(_seconds_per_char(small) for _ in range(2))
+        large_cost = min(_seconds_per_char(large) for _ in range(2))
+        assert large_cost < 3 * small_cost + 2e-6, f"{opening}{unit}…: not linear"
+
+
 def test_a_report_with_thousands_of_headings_costs_linear_time() -> None:
     def cost(n: int) -> float:
         body = "".join(

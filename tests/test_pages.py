@@ -671,3 +671,19 @@ def test_a_well_formed_listing_dump_reads_back_exactly(
     pages = load_pages(path)
     assert pages.problems == ()
     assert [(a.title, a.body, a.listed) for a in pages] == records
+
+
+@pytest.mark.parametrize(
+    ("headline", "region"),
+    [
+        ("渭南高新区1-6月经济运行情况", "渭南高新区"),  # a zone after a listed city
+        ("綿陽市涪城區第六屆人民代表大會開幕", "绵阳市涪城区"),  # a district the gazetteer lacks
+        ("2020 年东宝区政府工作报告", "东宝区"),  # a district that opens the headline
+        ("2019年陇县人民政府工作报告(全文)", "陇县"),
+        ("开发区招商局年度招商引资工作取得实效", ""),  # a kind of zone, not a name
+        ("我县招商项目质量进一步提升", ""),  # 我县 names the article's own county
+        ("1-10月份全縣工業和固定資產投資運行情況", ""),
+    ],
+)
+def test_a_district_the_gazetteer_does_not_list_is_the_region(headline: str, region: str) -> None:
+    assert region_of(headline) == region
