@@ -281,6 +281,12 @@ DEFAULTS_SPEC = mapping(
                                     "cue": (text(), True),
                                     "from": (_YEAR_MONTH, True),
                                     "to": (_YEAR_MONTH, True),
+                                    "also": (
+                                        mapping(
+                                            {"from": (_YEAR_MONTH, True), "to": (_YEAR_MONTH, True)}
+                                        ),
+                                        False,
+                                    ),
                                 }
                             )
                         ),

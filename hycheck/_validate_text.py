@@ -8,13 +8,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from datetime import date
 from typing import Any
 
 from hycheck.expectations import Expectations
 from hycheck.model import Article, Code, Figure
 from hycheck.numbers import parse_cn_int
-from hycheck.periods import PERIOD_FORMS, period_bounds
+from hycheck.periods import PERIOD_FORMS
 from hycheck.schemas import Rule
 
 
@@ -132,11 +131,9 @@ def article_message(rule: Rule, a: Article, exp: Expectations) -> str:
     year = title_year(a.title)
     for t in exp.dates.titles:
         if t.rule == rule.name and year is not None:
-            lo = date(year + t.from_year, t.from_month, 1)
-            hi = period_bounds(f"{year + t.to_year}M{t.to_month:02d}")
-            end = hi[1].isoformat() if hi else "?"
+            spans = " or ".join(f"{a.isoformat()} and {b.isoformat()}" for a, b in t.windows(year))
             return (
-                f"a {t.cue} titled {year}年 is dated between {lo.isoformat()} and {end}, "
+                f"a {t.cue} titled {year}年 is dated between {spans}, "
                 f"but this one states {stated}{where}"
             )
     return f"the stated date {stated} does not fit the title{where}"

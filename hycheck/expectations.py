@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -167,7 +168,9 @@ class IntervalRules:
 class TitleRule:
     """A title holding ``cue`` and a year Y is delivered between the first day of month
     ``from_month`` of year Y + ``from_year`` and the last day of month ``to_month`` of year
-    Y + ``to_year`` (2018年…政府工作报告: October 2017 to April 2018)."""
+    Y + ``to_year`` (2018年…政府工作报告: October 2017 to April 2018), or inside the window
+    ``also`` (from year, from month, to year, to month), when there is one: some counties
+    title a report with the year it reviews (2019年…报告 delivered in January 2020)."""
 
     cue: str
     from_year: int
@@ -175,6 +178,19 @@ class TitleRule:
     to_year: int
     to_month: int
     rule: str
+    also: tuple[int, int, int, int] | None = None
+
+    def windows(self, year: int) -> list[tuple[date, date]]:
+        """The delivery windows of a title of ``year``: (first day, last day) each."""
+        spans = [(self.from_year, self.from_month, self.to_year, self.to_month)]
+        spans += [self.also] if self.also is not None else []
+        return [
+            (date(year + fy, fm, 1), date(year + ty + tm // 12, tm % 12 + 1, 1) - _DAY)
+            for fy, fm, ty, tm in spans
+        ]
+
+
+_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,7 +539,13 @@ def _dates(raw: Mapping[str, Any], src: Sources) -> DateRules:
         key = f"dates.titles[{i}]"
         if start > end:
             raise ExpectationError(src.of(key), key, "from is after to")
-        titles.append(TitleRule(t["cue"], *start, *end, rule=src.rule(key)))
+        also = None
+        if "also" in t:
+            also = (t["also"]["from"]["year"], t["also"]["from"]["month"],
+                    t["also"]["to"]["year"], t["also"]["to"]["month"])  # fmt: skip
+            if also[:2] > also[2:]:
+                raise ExpectationError(src.of(key), f"{key}.also", "from is after to")
+        titles.append(TitleRule(t["cue"], *start, *end, rule=src.rule(key), also=also))
     stale = raw.get("stale") or {}
     return DateRules(
         severity=Severity(raw.get("severity", "error")),

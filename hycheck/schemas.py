@@ -457,9 +457,10 @@ def _article_schema(exp: Expectations, rules: dict[str, Rule]) -> pa.DataFrameSc
     b.add(r, _flag(lambda d, rows: stated(d, rows) > listed(d, rows)))
     for i, t in enumerate(dr.titles):
         lo, hi = _col(f"_title{i}_lo"), _col(f"_title{i}_hi")
+        lo2, hi2 = _col(f"_title{i}_lo2"), _col(f"_title{i}_hi2")
         r = Rule(t.rule, Code.DATE_INCONSISTENT, dr.severity, "stated", "title_year", t.cue,
                  article=True)  # fmt: skip
-        b.add(r, _title_outside(stated, lo, hi))
+        b.add(r, _title_outside(stated, lo, hi, lo2, hi2))
     if dr.stale_after_days is not None:
         days = dr.stale_after_days
         b.add(_date_rule(dr, "stale", "listed", article=True),
@@ -467,8 +468,18 @@ def _article_schema(exp: Expectations, rules: dict[str, Rule]) -> pa.DataFrameSc
     return pa.DataFrameSchema(checks=b.checks, name="ArticleDates")
 
 
-def _title_outside(stated: Select, lo: Select, hi: Select) -> Callable[[pd.DataFrame], object]:
-    return _flag(lambda d, rows: (stated(d, rows) < lo(d, rows)) | (stated(d, rows) > hi(d, rows)))
+def _title_outside(
+    stated: Select, lo: Select, hi: Select, lo2: Select, hi2: Select
+) -> Callable[[pd.DataFrame], object]:
+    """Outside the first window (a title with a year) and not inside the second (NaN bounds,
+    no second window, compare false)."""
+
+    def outside(d: pd.DataFrame, rows: Rows) -> Array:
+        day = stated(d, rows)
+        first = (day < lo(d, rows)) | (day > hi(d, rows))
+        return first & ~((day >= lo2(d, rows)) & (day <= hi2(d, rows)))
+
+    return _flag(outside)
 
 
 def compile_expectations(exp: Expectations) -> Compiled:

@@ -372,16 +372,14 @@ def _article_frame(arts: list[Article], exp: Expectations, *, keys: bool) -> pd.
     cols["_listed"] = _days(arts, "listed")
     codes, uniques = _factorised(titles)
     for i, t in enumerate(exp.dates.titles):
-        lo = np.full(len(uniques), math.nan)
-        hi = np.full(len(uniques), math.nan)
+        bounds = np.full((len(uniques), 4), math.nan)  # lo, hi, and the second window's
         for j, title in enumerate(uniques):
             year = title_year(title) if t.cue in title else None  # only a cued title's year
             if year is not None:
-                lo[j] = _day(date(year + t.from_year, t.from_month, 1))
-                end_month = date(year + t.to_year + t.to_month // 12, t.to_month % 12 + 1, 1)
-                hi[j] = float(end_month.toordinal() - 1)
-        cols[f"_title{i}_lo"] = lo[codes]
-        cols[f"_title{i}_hi"] = hi[codes]
+                for k, (first, last) in enumerate(t.windows(year)):
+                    bounds[j, 2 * k : 2 * k + 2] = (_day(first), _day(last))
+        for k, name in enumerate(("lo", "hi", "lo2", "hi2")):
+            cols[f"_title{i}_{name}"] = bounds[codes, k]
     return pd.DataFrame(cols)
 
 

@@ -489,3 +489,14 @@ def test_every_unit_the_extractor_writes_has_a_default_rule() -> None:
 
     units = {unit for unit, _ in lexicon.UNITS.values()} | {"other"}
     assert units <= set(load_expectations().units)
+
+
+def test_a_second_title_window_that_runs_backwards_is_refused(tmp_path: Path) -> None:
+    err = broken(
+        tmp_path,
+        "version: 1\ndates:\n  titles:\n    - {cue: 政府工作报告, from: {year: -1, month: 10}, "
+        "to: {year: 0, month: 6}, also: {from: {year: 1, month: 3}, to: {year: 0, month: 12}}}\n",
+        name="defaults.yaml",
+    )
+    assert err.key == "dates.titles[0].also"
+    assert "from is after to" in err.problem

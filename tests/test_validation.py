@@ -247,7 +247,8 @@ def test_a_report_stated_in_2027_and_listed_in_2025_is_date_inconsistent() -> No
         "expectations/defaults.yaml:dates.not_before_stated",  # a 2018 target stated in 2027
     }
     title = next(f for f in findings if f.rule.endswith("titles[0]"))
-    assert "2017-10-01 and 2018-06-30, but this one states 2027-12-26" in title.message
+    windows = "2017-10-01 and 2018-06-30 or 2018-12-01 and 2019-03-31"
+    assert f"{windows}, but this one states 2027-12-26" in title.message
     assert title.article == future
 
 
@@ -371,6 +372,11 @@ def test_a_report_delivered_in_the_summer_does_not_fit_its_title() -> None:
     summer = dataclasses.replace(REPORT_2021, stated=date(2021, 7, 1), listed=date(2021, 8, 1))
     finding = only(validate([], [summer]), Code.DATE_INCONSISTENT)
     assert finding.rule == "expectations/defaults.yaml:dates.titles[0]"
+
+
+def test_a_report_titled_with_the_year_it_reviews_may_be_delivered_the_next_january() -> None:
+    reviewed = dataclasses.replace(REPORT_2021, stated=date(2022, 1, 8), listed=date(2022, 2, 1))
+    assert [f for f in validate([], [reviewed]) if f.code is Code.DATE_INCONSISTENT] == []
 
 
 def test_figures_without_articles_get_no_date_findings() -> None:
