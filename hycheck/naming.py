@@ -81,8 +81,7 @@ def is_part(left: str, named: tuple[int, int, str], q: Quantity, growth: bool) -
     (占地区生产总值比重), a part of it (其中…), or a noun it only qualifies (固定资产投资项目)."""
     gap = left[named[1] :]
     before = left[max(0, named[0] - 4) : named[0]]
-    for word in lx.SELF_REGION_WORDS:  # 全乡GDP达2.92亿元: 乡 narrows nothing there
-        before = before.replace(word, "")
+    before = _SELF_WORDS.sub("", before)  # 全乡GDP达2.92亿元: 乡 narrows nothing there
     if any(cue in gap for cue in lx.SHARE_CUES) or before.endswith(("占", "占全")):
         return True
     if any(word in before for word in lx.NARROWING_BEFORE):
@@ -92,6 +91,7 @@ def is_part(left: str, named: tuple[int, int, str], q: Quantity, growth: bool) -
     return any(word in gap for word in _QUALIFIED_NOUNS)
 
 
+_SELF_WORDS = re.compile(longest_word_pattern(lx.SELF_REGION_WORDS))
 _QUALIFIED_NOUNS = ("项目", "企业", "的", "中", "单位", "主体", "工程", "重点")
 
 
