@@ -126,7 +126,9 @@ _EVENT_YEAR = re.compile(
 lazy gap ends at the first event noun, so each try is bounded."""
 _ASIDE_REACH = 40
 """How far before a time expression its opening parenthesis is looked for."""
-_OPENING_YEAR = re.compile(r"[ \t]*((?:19|20)\d\d)年[,:是]")
+_OPENING_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年[,:是]")
+_HEADING_REACH = 48
+"""How far after a review heading's start its first year is looked for."""
 _HEADING_NUMERALS = frozenset("一二三四五六七八九十")
 _HEADING_BEFORE = frozenset(" \t\r\n。!?;:")
 _LINE = re.compile(r"\n([^\n]{2,24})(?=\n)")  # a short line: an unnumbered heading?
@@ -378,10 +380,10 @@ class Timeline:
         """一、过去一年政府工作成效显著\n2019年,是我县…: the year a review names first, right
         after its heading, when it is the year the report would plan (a title that names the
         reviewed year, and no date to tell); else ""."""
-        line_end = self.text.find("\n", head_start)
-        if line_end < 0 or self.plan_year is None:
+        if self.plan_year is None:
             return ""
-        m = _OPENING_YEAR.match(self.text, line_end + 1)
+        # the heading's line break may have been read as a soft wrap (显著\n2019年 → 显著2019年)
+        m = _OPENING_YEAR.search(self.text, head_start, head_start + _HEADING_REACH)
         return m.group(1) if m and int(m.group(1)) == self.plan_year else ""
 
     def _plan_openers(self, sections: list[Section], plan: str) -> list[Section]:

@@ -595,6 +595,8 @@ SET_5_CASES = [
          title="2019年陇县人民政府工作报告(全文)", stated=date(2020, 1, 8)),
     Case("一、勠力奋战,过去一年政府工作成效显著\n2019年,是极具挑战的一年。全县地区生产总值增长3.3%。",
          "3.3%", period="2019", title="2019年梨树县政府工作报告"),
+    Case("一、勠力奋战,克难攻坚,过去一年政府工作成效显著\n2019年,是极具挑战的一年。全县地区生产总值"
+         "增长3.3%。", "3.3%", period="2019", title="2019年梨树县政府工作报告"),  # a soft wrap
     # the year before 政府工作报告 in the title is the report's year; a short line that ends
     # with a full stop is a sentence, not a heading
     Case("一年来,全面完成了各项工作任务。\n预计实现地区生产总值1261亿元,增长11%。", "1261亿元",
