@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from hycheck import lexicon as lx
 from hycheck.cues import (
@@ -63,6 +64,66 @@ def read_figures(
     return _Reader(article, comp, title, quantities, vocab).figures()
 
 
+class _Name(NamedTuple):
+    """What the clause before a figure names (see ``_Reader._name``)."""
+
+    named: tuple[int, int, str] | None  # the metric name found, relative to the clause
+    metric: str
+    text: str  # the phrase as written
+    items: list[str]  # the items of a 分别 list before the figure
+    after: int  # where its 分别 ends, or -1
+    place: int  # the figure's place after 分别
+    paired: bool  # 城乡…分别: two figures of one name
+
+
+class _Sentence:
+    """What the figures read so far said, for the figures after them in the sentence."""
+
+    __slots__ = (
+        "first_figure",
+        "first_level_at",
+        "group",
+        "levels",
+        "previous_amount",
+        "previous_level",
+        "start",
+    )
+
+    def __init__(self, start: int, first_figure: int) -> None:
+        self.start = start
+        self.first_figure = first_figure
+        self.levels: list[tuple[int, Figure]] = []  # (offset, figure) of its levels
+        self.first_level_at: dict[str, int] = {}  # metric → offset of its first level
+        self.previous_level: Figure | None = None  # the last level
+        # the last level that is an amount: not a share (完成年度任务的35.48%) or a task
+        self.previous_amount: Figure | None = None
+        self.group: list[Figure] = []  # the levels of the last 分别 list
+
+    def add_level(
+        self, q: Quantity, figure: Figure, amount: bool, listed: bool, first: bool
+    ) -> None:
+        """Figure ``q`` is a level: an amount (not a share or a task) or not, the ``first`` of
+        a 分别 list or a later item (``listed``) or neither."""
+        self.previous_level = figure
+        if amount:
+            self.previous_amount = figure
+        self.levels.append((q.start, figure))
+        self.first_level_at.setdefault(figure.metric, q.start)
+        if listed:
+            if first:
+                self.group = []
+            self.group.append(figure)
+
+    def holds_part(self, metric: str, part_from: int) -> bool:
+        """Whether a figure of ``metric`` after 其中 at ``part_from`` (>= 0) is a part of a
+        total: no total stated before 其中, or one of the same metric."""
+        return (
+            not self.levels
+            or self.levels[0][0] >= part_from
+            or self.first_level_at.get(metric, part_from) < part_from
+        )
+
+
 class _Reader:
     """Reads the quantities of one article in order, keeping what the sentence said so far."""
 
@@ -91,101 +152,31 @@ class _Reader:
         text, body, comp = self.text, self.article.body, self.comp
         page, doc, title = self.article.page, self.article.doc, self.article.title
         out: list[Figure] = []
-        previous_level: Figure | None = None  # the last level of the sentence
-        # the last level that is an amount: not a share (完成年度任务的35.48%) or a task
-        previous_amount: Figure | None = None
-        group: list[Figure] = []  # the levels of the last 分别 list of the sentence
+        sentence = _Sentence(-1, -1)
         in_clause: list[tuple[int, bool, int]] = []  # (start, growth, end) in this clause
-        sentence_at = clause_at = first_in_sentence = -1
+        clause_at = -1
         excerpt_at = (-1, -1)
         sentence_span = (0, 0)
         shared: str | None = None
-        levels: list[tuple[int, Figure]] = []  # (offset, figure) of the sentence's levels
-        first_level_at: dict[str, int] = {}  # metric → offset of its first level in the sentence
         sentences, clauses = self.sentences, self.clauses
-        find, region_at = self.vocab.find, self.regions.at  # bound once, called once a figure
+        region_at = self.regions.at  # bound once, called once a figure
         for n, q in enumerate(self.quantities):
             i = bisect_right(sentences, q.start)
             s0 = sentences[i - 1]
             s1 = sentences[i] if i < len(sentences) else len(text)  # the next sentence's start
             clause_start = clauses[bisect_right(clauses, q.start) - 1]
             c0 = max(clause_start, q.start - CLAUSE_WINDOW)
-            if s0 != sentence_at:
-                previous_level, sentence_at, group, levels = None, s0, [], []
-                previous_amount = None
-                first_level_at = {}
-                first_in_sentence = q.start
+            if s0 != sentence.start:
+                sentence = _Sentence(s0, q.start)
             if c0 != clause_at:
                 in_clause, clause_at = [], c0
-            left = text[c0 : q.start]
             growth = _is_growth(text, q)
-            named = find(left)
-            metric = "other"
-            if named is not None and not is_part(left, named, q, growth):
-                metric = named[2]
-            prior = in_clause[-1] if in_clause else (-1, False, -1)
-            if named is not None and not growth and c0 + named[1] <= prior[2]:
-                named, metric = self._own_name(q, c0, prior[2], left, named, metric)
-            metric_text = metric_phrase(body, comp, c0, q, prior[2], named, prior[0])
-            if named is None and not growth and not metric_text and clause_start > s0:
-                # 本区生产总值跨越三百亿元台阶,预计2011年达到316亿元: the subject is the
-                # previous clause's
-                before = clauses[bisect_right(clauses, clause_start - 1) - 1]
-                inherited = find(text[max(before, s0) : clause_start])
-                if inherited is not None:
-                    metric = inherited[2]
-                    metric_text = cut(body, comp, max(before, s0) + inherited[0],
-                                      max(before, s0) + inherited[1])  # fmt: skip
-            # 财政总收入、一般公共预算收入分别达到1073.6亿元和638.7亿元: the i-th figure
-            # after 分别 belongs to the i-th item before it
-            items, after = respectively(text, c0, q.start)
-            index = (
-                sum(1 for start, g, _ in in_clause if start > after and g == growth)
-                if after >= 0
-                else 0
-            )
-            if items and index < len(items) and not growth:
-                named = find(items[index])
-                metric = named[2] if named is not None else "other"
-                metric_text = items[index]
-                if any(len(item) == 1 for item in items):
-                    metric = "other"  # 城、乡居民人均可支配收入分别为22694元、9527元
-            part_from = (
-                subtotal_start(text, max(s0, q.start - SENTENCE_WINDOW), q.start)
-                if metric != "other"
-                else -1
-            )
-            if part_from >= 0 and (
-                not levels  # no total stated before 其中, or one of the same metric
-                or levels[0][0] >= part_from
-                or first_level_at.get(metric, part_from) < part_from
-            ):
-                # 其中亿元以上项目签约额32亿元: a part of the headline total (but 财政收入38.74
-                # 亿元,其中地方级收入26.5亿元 is a headline of its own inside another total)
-                metric = "other"
-            # 城乡居民人均可支配收入分别达28336元和13632元 (分别增长4.8%、7.2%): the urban and
-            # the rural figure, neither of them the headline
-            paired = after >= 0 and not items and named is not None and _paired(text, c0 + named[0])
-            if paired:
-                metric = "other"
+            name = self._name(q, s0, c0, clause_start, growth, in_clause, sentence)
+            metric, metric_text = name.metric, name.text
             growth_of: str | None = None
             if growth:
-                # 分别增长8%和8.5%: no subject of its own, unless a paired one
-                own = paired or not (after >= 0 and not items)
-                subject = growth_subject(body, comp, c0, q, named) if own else None
-                last = previous_amount if q.unit == "percent" else previous_level
-                last = last or previous_level  # 研发经费投入强度达到2.5%,增长12%
-                source = group[index] if after >= 0 and index < len(group) else last
-                listed = None if items else self._list_source(n, levels, clause_start)
-                if listed is not None:
-                    subject, metric = listed.metric_text, listed.metric
-                elif subject is None and source is not None:
-                    subject = source.metric_text
-                    metric = source.metric
-                if paired:
-                    metric = "other"
-                growth_of = subject or None
-                metric_text = f"{subject}增长" if subject else metric_text
+                metric, growth_of = self._grown(n, q, c0, clause_start, name, sentence)
+                metric_text = f"{growth_of}增长" if growth_of else metric_text
             if q.unit == "pp" and not (growth_of or metric_text).endswith("率"):
                 # 增速回落41.9个百分点, 高于全市2.9个百分点: a gap between two rates, not a
                 # value of the metric (its phrase and growth_of still say whose rate); but
@@ -194,10 +185,13 @@ class _Reader:
             value = q.value
             if growth and q.unit in ("percent", "pp") and _declines(text, q.start, q.unit):
                 value = -value
-            kind, period = self._when(q, s0, s1, c0, growth, after, index, n, first_in_sentence)
+            kind, period = self._when(
+                q, s0, s1, c0, growth, name.after, name.place, n, sentence.first_figure
+            )
             task = kind is Kind.TARGET and not growth and is_stated_target(self.cues.text, q)
-            if task and metric == "other" and previous_amount and previous_amount.unit == q.unit:
-                metric = previous_amount.metric  # 到位资金71.15亿元,完成考核目标61亿元的117%
+            amount = sentence.previous_amount
+            if task and metric == "other" and amount and amount.unit == q.unit:
+                metric = amount.metric  # 到位资金71.15亿元,完成考核目标61亿元的117%
             start, end = comp.span(q.start, q.end)
             if (s0, s1) != excerpt_at:  # figures of one short sentence share its excerpt
                 excerpt_at = (s0, s1)
@@ -229,16 +223,92 @@ class _Reader:
             out.append(figure)
             in_clause.append((q.start, growth, q.end))
             if not growth:
-                previous_level = figure
-                if not (task or q.unit in _SHARE_UNITS):
-                    previous_amount = figure
-                levels.append((q.start, figure))
-                first_level_at.setdefault(metric, q.start)
-                if after >= 0:
-                    if index == 0:
-                        group = []
-                    group.append(figure)
+                amount_too = not (task or q.unit in _SHARE_UNITS)
+                sentence.add_level(q, figure, amount_too, name.after >= 0, name.place == 0)
         return out
+
+    def _name(
+        self,
+        q: Quantity,
+        s0: int,
+        c0: int,
+        clause_start: int,
+        growth: bool,
+        in_clause: list[tuple[int, bool, int]],
+        sentence: _Sentence,
+    ) -> _Name:
+        """What the clause before the figure names: the metric name (``named``, relative to
+        ``c0``), its key and the phrase as written, and where the figure stands in a 分别 list
+        (``items`` before 分别, ``after`` its end, the figure's ``place``)."""
+        text, body, comp, find = self.text, self.article.body, self.comp, self.vocab.find
+        left = text[c0 : q.start]
+        named = find(left)
+        metric = "other"
+        if named is not None and not is_part(left, named, q, growth):
+            metric = named[2]
+        prior = in_clause[-1] if in_clause else (-1, False, -1)
+        if named is not None and not growth and c0 + named[1] <= prior[2]:
+            named, metric = self._own_name(q, c0, prior[2], left, named, metric)
+        metric_text = metric_phrase(body, comp, c0, q, prior[2], named, prior[0])
+        if named is None and not growth and not metric_text and clause_start > s0:
+            # 本区生产总值跨越三百亿元台阶,预计2011年达到316亿元: the subject is the
+            # previous clause's
+            before = self.clauses[bisect_right(self.clauses, clause_start - 1) - 1]
+            inherited = find(text[max(before, s0) : clause_start])
+            if inherited is not None:
+                metric = inherited[2]
+                metric_text = cut(body, comp, max(before, s0) + inherited[0],
+                                  max(before, s0) + inherited[1])  # fmt: skip
+        # 财政总收入、一般公共预算收入分别达到1073.6亿元和638.7亿元: the i-th figure after 分别
+        # belongs to the i-th item before it
+        items, after = respectively(text, c0, q.start)
+        index = (
+            sum(1 for start, g, _ in in_clause if start > after and g == growth)
+            if after >= 0
+            else 0
+        )
+        if items and index < len(items) and not growth:
+            named = find(items[index])
+            metric = named[2] if named is not None else "other"
+            metric_text = items[index]
+            if any(len(item) == 1 for item in items):
+                metric = "other"  # 城、乡居民人均可支配收入分别为22694元、9527元
+        part_from = (
+            subtotal_start(text, max(s0, q.start - SENTENCE_WINDOW), q.start)
+            if metric != "other"
+            else -1
+        )
+        if part_from >= 0 and sentence.holds_part(metric, part_from):
+            # 其中亿元以上项目签约额32亿元: a part of the headline total (but 财政收入38.74亿元,
+            # 其中地方级收入26.5亿元 is a headline of its own inside another total)
+            metric = "other"
+        # 城乡居民人均可支配收入分别达28336元和13632元 (分别增长4.8%、7.2%): the urban and the
+        # rural figure, neither of them the headline
+        paired = after >= 0 and not items and named is not None and _paired(text, c0 + named[0])
+        if paired:
+            metric = "other"
+        return _Name(named, "other" if paired else metric, metric_text, items, after, index, paired)
+
+    def _grown(
+        self, n: int, q: Quantity, c0: int, clause_start: int, name: _Name, sentence: _Sentence
+    ) -> tuple[str, str | None]:
+        """The metric and ``growth_of`` of growth rate ``n``: its own subject (居民人均可支配收入
+        增长9%), else the i-th level of a 分别 list, else the last level of the sentence."""
+        items, after, index = name.items, name.after, name.place
+        # 分别增长8%和8.5%: no subject of its own, unless a paired one
+        own = name.paired or not (after >= 0 and not items)
+        subject = growth_subject(self.article.body, self.comp, c0, q, name.named) if own else None
+        last = sentence.previous_amount if q.unit == "percent" else sentence.previous_level
+        last = last or sentence.previous_level  # 研发经费投入强度达到2.5%,增长12%
+        group = sentence.group
+        source = group[index] if after >= 0 and index < len(group) else last
+        listed = None if items else self._list_source(n, sentence.levels, clause_start)
+        metric = name.metric
+        if listed is not None:
+            subject, metric = listed.metric_text, listed.metric
+        elif subject is None and source is not None:
+            subject, metric = source.metric_text, source.metric
+        return ("other" if name.paired else metric), (subject or None)
 
     def _when(
         self,
