@@ -630,6 +630,12 @@ SET_5_CASES = [
          "approx"),
     # a list whose items say 个 and whose last says 个百分点
     Case("分别拉动GDP增长0.7个、5.1个、6.5个百分点。", "5.1个", 5.1, "pp"),
+    # industrial_output is the output above designated size: 工业总产值 of all industry is
+    # another measure, and 其中规模以上工业总产值 inside it is the headline
+    Case("全市完成工业总产值103.8亿元,同比增长15%,其中规模以上工业总产值95.4亿元,增长16.6%;",
+         "103.8亿元", metric="other"),
+    Case("全市完成工业总产值103.8亿元,同比增长15%,其中规模以上工业总产值95.4亿元,增长16.6%;",
+         "95.4亿元", metric="industrial_output"),
     # flights counted in 班
     Case("全国飞行航班58608班,同比减少8.8%。", "58608班", 58608.0, "item"),
 ]  # fmt: skip
