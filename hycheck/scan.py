@@ -74,7 +74,9 @@ _CN_NUMERAL_CHARS = _CN_DIGITS + _MAGNITUDE_CHARS
 _APPROX = "".join(lx.APPROX_INFIXES)  # 十余亿元, 二十多万人: a small numeral, then a magnitude
 _IDIOMS = _longest_first(lx.IDIOMS)
 _FIRST_CHARS = "".join(sorted(set("0123456789" + _CN_NUMERAL_CHARS + "".join(_IDIOMS))))
-_ARABIC_NUMBER = r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
+_GROUPED = r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"  # 1,200.5
+_PLAIN = r"\d+(?:\.\d+)?"
+_ARABIC_NUMBER = f"{_GROUPED}|{_PLAIN}"
 NUMBER_GRAMMAR = (
     "(?P<idiom>" + "|".join(map(re.escape, _IDIOMS)) + ")"
     f"|(?P<ar>{_ARABIC_NUMBER})"
@@ -92,8 +94,7 @@ _CANDIDATE_GRAMMAR = NUMBER_GRAMMAR.replace(
     f"(?P<ar>{_ARABIC_NUMBER})",
     # the look-ahead only after plain digits: a comma-grouped number stays a candidate, so
     # that a run of ,111,111… is read once (scan resumes after the whole of it)
-    r"(?P<ar>(?<!\d)(?:\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
-    rf"|(?>\d+(?:\.\d+)?)(?![{_CALENDAR_CHARS}])))",
+    rf"(?P<ar>(?<!\d)(?:{_GROUPED}|(?>{_PLAIN})(?![{_CALENDAR_CHARS}])))",
 )
 _CANDIDATE = re.compile(
     # Every match starts by consuming one of _FIRST_CHARS, which lets the engine skip
