@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -41,11 +40,7 @@ _DASH = r"(?:-|~|至|到)"
 _DASH_CHARS = r"\-~至到"  # the characters of _DASH, for a class
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return longest_word_pattern(words)
-
-
-_QUARTER = _alternation(lx.QUARTERS)
+_QUARTER = longest_word_pattern(lx.QUARTERS)
 _TIME_WORDS = (
     *lx.RELATIVE_YEARS,
     *lx.MULTIYEAR_CUES,
@@ -60,12 +55,12 @@ TIME_GRAMMAR = (
     rf"|(?:(?P<since>自|从))?(?P<y>{_YEAR})年(?:度)?"
     rf"(?:(?P<m1>{_MONTH})月?{_DASH}(?P<m2>{_MONTH})月(?:份)?|(?P<quarter>{_QUARTER})"
     rf"|(?P<month>{_MONTH})月(?!\d{{1,2}}日|[一二三四五六七八九十]+日))?"
-    rf"(?P<since_end>{_alternation(lx.SINCE_WORDS)})?"
-    rf"|[“\"「]?(?P<plan>{_alternation(lx.PLAN_PERIODS)})[”\"」]?"
-    rf"(?P<plan_word>{_alternation(lx.PLAN_PERIOD_TIME_WORDS)})?"
-    rf"|(?P<relative>{_alternation(lx.RELATIVE_YEARS)})(?P<rel_quarter>{_QUARTER})?"
-    rf"|(?P<review>{_alternation(lx.REVIEW_YEAR_WORDS)})"
-    rf"|(?P<multiyear>{_alternation(lx.MULTIYEAR_CUES)})"
+    rf"(?P<since_end>{longest_word_pattern(lx.SINCE_WORDS)})?"
+    rf"|[“\"「]?(?P<plan>{longest_word_pattern(lx.PLAN_PERIODS)})[”\"」]?"
+    rf"(?P<plan_word>{longest_word_pattern(lx.PLAN_PERIOD_TIME_WORDS)})?"
+    rf"|(?P<relative>{longest_word_pattern(lx.RELATIVE_YEARS)})(?P<rel_quarter>{_QUARTER})?"
+    rf"|(?P<review>{longest_word_pattern(lx.REVIEW_YEAR_WORDS)})"
+    rf"|(?P<multiyear>{longest_word_pattern(lx.MULTIYEAR_CUES)})"
     rf"|(?P<bare_quarter>{_QUARTER})"
     r"|前(?P<first_months>\d{1,2}|[一二两三四五六七八九十]{1,2})个月"
     rf"|(?P<r1>{_MONTH})月?{_DASH}(?P<r2>{_MONTH})月(?:份)?"
@@ -125,7 +120,8 @@ _EVENT_YEAR = re.compile(
 """A year that opens an event's name (2017中外知名企业四川行, 2023中国·西部投资洽谈会); the
 lazy gap ends at the first event noun, so each try is bounded."""
 _ASIDE_REACH = 40
-"""How far before a time expression its opening parenthesis is looked for."""
+"""How far before a time expression its opening parenthesis, and after it its closing one, are
+looked for: bounded, so that a long sentence after one time expression costs linear time."""
 _OPENING_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年[,:是]")
 _HEADING_REACH = 48
 """How far after a review heading's start its first year is looked for."""
@@ -573,7 +569,7 @@ class Timeline:
         """Whether ``mention`` stands in a parenthesis that closes before ``pos``: 一般公共预算
         支出(扣除2022年灾后恢复重建专项资金支出外)增长3%以上 is not about 2022."""
         text = self.text
-        if text.find(")", mention.end, pos) < 0:
+        if text.find(")", mention.end, min(pos, mention.end + _ASIDE_REACH)) < 0:
             return False
         opened = text.rfind("(", max(0, mention.start - _ASIDE_REACH), mention.start)
         return opened >= 0 and text.find(")", opened, mention.start) < 0

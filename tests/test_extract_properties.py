@@ -146,9 +146,14 @@ def test_hostile_input_costs_linear_time() -> None:
 
 
 def test_one_opening_before_a_long_run_costs_linear_time() -> None:
-    """One base year before a long list of values, one long comma-grouped number before 年:
-    each figure's look back or scan's resumption must not run over the whole list again."""
-    for opening, unit, closing in (("较2016年的", "1%、", ""), ("1", ",111", "年")):
+    """One base year before a long list of values, one long comma-grouped number before 年,
+    one year before a long sentence of figures: each figure's look back (or scan's
+    resumption) must not run over the whole run again."""
+    for opening, unit, closing in (
+        ("较2016年的", "1%、", ""),
+        ("1", ",111", "年"),
+        ("2017年", "增长5%,", ""),
+    ):
         small = opening + unit * (20_000 // len(unit)) + closing
         large = opening + unit * (80_000 // len(unit)) + closing
         small_cost = min(_seconds_per_char(small) for _ in range(2))
