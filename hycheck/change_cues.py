@@ -18,6 +18,14 @@ OVER_CUES: tuple[str, ...] = ("余", "多", "几", "逾", "出头")
 # The figure's own region name and its short form are stripped as well.
 OWNER_PREFIXES: tuple[str, ...] = ("全区", "我区", "该区", "本区", "全市", "我市", "本市", "全省")
 
+# Bare nouns left of an "other" figure's phrase once its qualifier was read as a figure of its
+# own (亿元以上项目452个 → 项目): they name what is counted, not which count it is, so such
+# figures are not compared with each other.
+GENERIC_METRIC_TEXTS: tuple[str, ...] = ("项目", "企业", "个", "家", "亿元", "万元")
+
+# A metric text that opens with these is a change against a base (同期增加106个), no measure.
+CHANGE_OPENERS: tuple[str, ...] = ("同期", "比上年", "比去年", "较上年", "较去年", "同比", "环比")
+
 # Words after a metric text that do not change what is measured (大健康产业规模 = 大健康产业),
 # and verbs or bound cues an extractor may leave at its end (大健康产业迈上, …规模预计).
 NEUTRAL_SUFFIXES: tuple[str, ...] = (

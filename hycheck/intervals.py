@@ -30,7 +30,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from hycheck.change_cues import NEUTRAL_SUFFIXES, OVER_CUES, OWNER_PREFIXES
+from hycheck.change_cues import (
+    CHANGE_OPENERS,
+    GENERIC_METRIC_TEXTS,
+    NEUTRAL_SUFFIXES,
+    OVER_CUES,
+    OWNER_PREFIXES,
+)
 from hycheck.model import Bound, Figure, Kind
 
 INF = math.inf
@@ -343,15 +349,12 @@ def metric_key(fig: Figure) -> str:
         return fig.metric
     text = fig.growth_of if fig.growth_of is not None else fig.metric_text
     norm = norm_metric_text(text, fig.region)
-    if len(norm) < MIN_METRIC_TEXT or norm in GENERIC_METRIC_TEXTS or norm.startswith(_CHANGE):
+    if len(norm) < MIN_METRIC_TEXT or norm in _GENERIC or norm.startswith(CHANGE_OPENERS):
         return ""  # 项目, 企业; 同期增加106个: no measure of its own to compare
     return "other:" + norm
 
 
-GENERIC_METRIC_TEXTS = frozenset({"项目", "企业", "个", "家", "亿元", "万元"})
-"""Bare nouns left of an "other" figure's phrase once its qualifier was read as a figure of
-its own (亿元以上项目452个 → 项目): they name what is counted, not which count it is."""
-_CHANGE = ("同期", "比上年", "比去年", "较上年", "较去年", "同比", "环比")
+_GENERIC = frozenset(GENERIC_METRIC_TEXTS)
 
 
 def is_growth(fig: Figure) -> bool:

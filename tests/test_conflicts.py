@@ -352,6 +352,20 @@ def test_figures_of_an_unnamed_part_of_a_region_are_not_compared() -> None:
     assert [c.code for c in find_conflicts(named, arts)] == [Code.CONFLICT]
 
 
+def test_counts_named_only_by_a_bare_noun_or_a_change_are_not_one_measure() -> None:
+    """亿元以上项目452个 and 10亿元以上项目49个 both read as "项目" once their thresholds are
+    figures of their own; 比去年同期增加106个 is a change: none of them is compared."""
+    body = "1-5月,亿元以上项目452个,比去年同期增加106个;10亿元以上项目49个,比去年同期增加7个。"
+    art = article(0, "焦作市1—5月份在建项目", body, region="焦作市")
+    figs = [
+        place(art, "452个", 452, "item", period="unknown", metric_text="项目"),
+        place(art, "49个", 49, "item", period="2014M01-2014M05", metric_text="项目"),
+        place(art, "106个", 106, "item", period="unknown", metric_text="比去年同期增加"),
+        place(art, "7个", 7, "item", period="2014M01-2014M05", metric_text="比去年同期增加"),
+    ]
+    assert find_conflicts(figs, [art]) == []
+
+
 @settings(max_examples=30, deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_conflicts_do_not_depend_on_the_order_of_the_input(rnd: Any) -> None:
