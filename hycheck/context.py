@@ -223,7 +223,10 @@ class _Reader:
             out.append(figure)
             in_clause.append((q.start, growth, q.end))
             if not growth:
-                amount_too = not (task or q.unit in _SHARE_UNITS)
+                # not a share (完成年度任务的35.48%), a task, or a change (同比增加1.3万人)
+                amount_too = not (
+                    task or q.unit in _SHARE_UNITS or text.endswith(lx.CHANGE_VERBS, c0, q.start)
+                )
                 sentence.add_level(q, figure, amount_too, name.after >= 0, name.place == 0)
         return out
 
@@ -250,7 +253,13 @@ class _Reader:
         if named is not None and not growth and c0 + named[1] <= prior[2]:
             named, metric = self._own_name(q, c0, prior[2], left, named, metric)
         metric_text = metric_phrase(body, comp, c0, q, prior[2], named, prior[0])
-        if named is None and not growth and not metric_text and clause_start > s0:
+        if (
+            named is None
+            and not growth
+            and not metric_text
+            and clause_start > s0
+            and q.unit not in _SHARE_UNITS  # 完成全年计划的32.5%: a share of no one's name
+        ):
             # 本区生产总值跨越三百亿元台阶,预计2011年达到316亿元: the subject is the
             # previous clause's
             before = self.clauses[bisect_right(self.clauses, clause_start - 1) - 1]

@@ -309,6 +309,9 @@ the urban and the rural figure), so neither value is the headline metric."""
 COMPARISON_OPENERS: Final = ("按可比口径", "按可比价", "可比价", "可比", "同比", "环比", "与上年")
 """Words that open a comparison before a growth cue: what stands after them is no subject
 (可比增长8.5%, 比上年同期增长15.6%); 比 and 较 open one too, unless in 比重/比例/比率."""
+CHANGE_VERBS: Final = ("增加", "减少")
+"""An amount right after these is a change (同比增加1.3万人), not the level a growth rate
+after it is of (…新增就业27.6万人,同比增加1.3万人,增长5.0%: the 27.6万人)."""
 PERCENT_LOST_AFTER: Final = ("增长", "下降")
 """A bare number right after these that ends its clause is a rate whose % the page lost
 (地区生产总值增长7.5左右;固定资产投资增长10;)."""

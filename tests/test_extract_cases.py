@@ -636,6 +636,12 @@ SET_5_CASES = [
          "103.8亿元", metric="other"),
     Case("全市完成工业总产值103.8亿元,同比增长15%,其中规模以上工业总产值95.4亿元,增长16.6%;",
          "95.4亿元", metric="industrial_output"),
+    # a completion share takes no name from the clause before; a growth rate after a change
+    # (同比增加1.3万人) is the growth of the level before it
+    Case("全省实现城镇新增就业27.6万人,完成全年计划的32.5%,同比增加1.3万人,增长5.0%;", "32.5%",
+         metric="other"),
+    Case("全省实现城镇新增就业27.6万人,完成全年计划的32.5%,同比增加1.3万人,增长5.0%;", "5.0%",
+         metric="new_jobs", growth_of="全省实现城镇新增就业"),
     # flights counted in 班
     Case("全国飞行航班58608班,同比减少8.8%。", "58608班", 58608.0, "item"),
 ]  # fmt: skip
