@@ -168,8 +168,8 @@ class _Reader:
             c0 = max(clause_start, q.start - CLAUSE_WINDOW)
             if s0 != sentence.start:
                 sentence = _Sentence(s0, q.start)
-            if c0 != clause_at:
-                in_clause, clause_at = [], c0
+            if clause_start != clause_at:  # the clause, not the reading window, which slides
+                in_clause, clause_at = [], clause_start
             growth = _is_growth(text, q)
             name = self._name(q, s0, c0, clause_start, growth, in_clause, sentence)
             metric, metric_text = name.metric, name.text
@@ -271,11 +271,7 @@ class _Reader:
         # 财政总收入、一般公共预算收入分别达到1073.6亿元和638.7亿元: the i-th figure after 分别
         # belongs to the i-th item before it
         items, after = respectively(text, c0, q.start)
-        index = (
-            sum(1 for start, g, _ in in_clause if start > after and g == growth)
-            if after >= 0
-            else 0
-        )
+        index = _place_after(in_clause, after, growth) if after >= 0 else 0
         if items and index < len(items) and not growth:
             named = find(items[index])
             metric = named[2] if named is not None else "other"
@@ -531,6 +527,17 @@ def _as_of(period: str, base: str) -> str:
     if is_part_of_year(period) and base.isdigit():
         return period.replace(period[:4], base)
     return base
+
+
+def _place_after(in_clause: list[tuple[int, bool, int]], after: int, growth: bool) -> int:
+    """How many figures of the same sort (levels or rates) stand between ``after`` (the end
+    of 分别) and the figure: counted back from the figure, so a long clause costs no more."""
+    place = 0
+    for start, g, _ in reversed(in_clause):
+        if start <= after:
+            break
+        place += g == growth
+    return place
 
 
 def _paired(text: str, name_at: int) -> bool:

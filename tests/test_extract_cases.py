@@ -642,6 +642,13 @@ SET_5_CASES = [
          metric="other"),
     Case("全省实现城镇新增就业27.6万人,完成全年计划的32.5%,同比增加1.3万人,增长5.0%;", "5.0%",
          metric="new_jobs", growth_of="全省实现城镇新增就业"),
+    # a list longer than the reading window still knows the figure before (税费收入 names no
+    # metric; the rate of it after 分别 neither)
+    Case("2020年全市实现生产总值1097亿元、规模以上工业增加值269.7亿元、一般公共预算收入48.6亿元、"
+         "税费收入144.8亿元,较2015年分别增长26.8%、12%、0.6%和25.9%", "144.8亿元", metric="other",
+         ),
+    Case("2020年全市实现生产总值1097亿元、规模以上工业增加值269.7亿元、一般公共预算收入48.6亿元、"
+         "税费收入144.8亿元,较2015年分别增长26.8%、12%、0.6%和25.9%", "25.9%", metric="other"),
     # flights counted in 班
     Case("全国飞行航班58608班,同比减少8.8%。", "58608班", 58608.0, "item"),
 ]  # fmt: skip

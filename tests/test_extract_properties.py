@@ -153,6 +153,8 @@ def test_one_opening_before_a_long_run_costs_linear_time() -> None:
         ("较2016年的", "1%、", ""),
         ("1", ",111", "年"),
         ("2017年", "增长5%,", ""),
+        ("分别", "1%、", ""),  # one clause of figures: each counts its place after 分别
+        ("生产总值", "1亿元、", ""),
     ):
         small = opening + unit * (20_000 // len(unit)) + closing
         large = opening + unit * (80_000 // len(unit)) + closing
