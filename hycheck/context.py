@@ -270,7 +270,8 @@ class _Reader:
                                   max(before, s0) + inherited[1])  # fmt: skip
         # 财政总收入、一般公共预算收入分别达到1073.6亿元和638.7亿元: the i-th figure after 分别
         # belongs to the i-th item before it
-        items, after = respectively(text, c0, q.start)
+        # from the clause's start (a list may be longer than the reading window), bounded
+        items, after = respectively(text, max(clause_start, q.start - SENTENCE_WINDOW), q.start)
         index = _place_after(in_clause, after, growth) if after >= 0 else 0
         if items and index < len(items) and not growth:
             named = find(items[index])

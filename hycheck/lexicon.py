@@ -233,7 +233,7 @@ NOT_TARGET_CUES: Final = (
     "计划总投资", "计划投资额", "拟投资总额", "拟投资额", "规划面积", "规划建设用地", "拟签约",
     "全年计划的", "年度计划的", "年计划的", "完成计划", "按计划", "计划进度",
     "预期目标的", "完成年度预期目标", "完成全年预期目标", "比年度预期目标", "比全年预期目标",
-    "”计划", "”规划", "》计划", "》规划",
+    "”计划的", "”计划和", "”计划、", "”规划的", "”规划和", "”规划、", "下达计划的",
 )  # fmt: skip
 """Phrases that hold a target cue but name a property (a project's planned total investment),
 measure an outcome against the plan (完成全年计划的32.5% is done, not planned), or end the
@@ -262,7 +262,7 @@ PHRASE_TAIL_WORDS: Final = (
     "总计", "累计", "增长", "增幅", "增速", "提高", "提升", "降低", "下降", "减少", "保持", "均",
     "已", "到", "至", "由", "从", "给予", "分别", "是", "迈上", "迈入", "跨入", "跻身", "形成",
     "成为", "预计", "力争", "确保", "有望", "的", "增至", "增加到", "提高到", "跨越", "先后",
-    "相继", "都", "两年平均", "三年平均",
+    "相继", "都",
 )  # fmt: skip
 """Words between a metric's noun phrase and its number (地区生产总值 | 达到948亿元)."""
 
@@ -363,7 +363,9 @@ PERIOD_NAME_AFTER: Final = (
 """After a year these make it part of a name (2026年施政报告), not the period of a figure."""
 """Relative year words, resolved against the article's stated date (全年 = the running year)."""
 
-PERIOD_BASE_AFTER: Final = ("不变价", "可比价", "价格计算", "为基期", "基期", "平均汇率", "汇率")
+PERIOD_BASE_AFTER: Final = (
+    "不变价", "可比价", "价格计算", "为基期", "基期", "平均汇率", "汇率计算", "汇率折算",
+)  # fmt: skip
 """After a year these make it a price or exchange-rate base (2010年不变价, 按2018年平均汇率计算),
 not the period."""
 
@@ -391,17 +393,31 @@ PLAN_TITLE_CUES: Final = ("工作计划", "计划报告", "工作要点", "工�
 """A plan document: its figures are targets for its year unless a review says otherwise."""
 REVIEW_HEADINGS: Final = ("回顾", "成绩", "总结", "过去", "工作情况", "主要工作")
 EVENT_NOUNS: Final = (
-    "博览会", "博会", "洽谈会", "交易会", "推介会", "投洽会", "论坛", "峰会", "大会", "活动", "节",
+    "博览会", "博会", "洽谈会", "交易会", "推介会", "投洽会", "论坛", "峰会", "大会", "活动",
 )  # fmt: skip
 """A year before one of these names an event (2017中外知名企业四川行活动): news of the event
 with no other time is of that year."""
 
-PLAN_OPENERS: Final = ("主要预期目标",)
+PLAN_OPENERS: Final = ("主要预期目标是", "主要预期目标为", "主要预期目标:", "主要预期目标建议")
+PLAN_OPENER_BLOCKERS: Final = ("完成", "实现", "去年", "过去", "上年")
+"""A sentence with these before the opener speaks of last year's targets (去年确定的主要预期目标
+是…,全面完成): no plan section."""
 """In a report, a sentence with these opens the plan year's targets like a heading (今年经济社会
 发展的主要预期目标是: 地区生产总值增长7.5%左右 …), also where no heading says so."""
 PLAN_HEADINGS: Final = ("安排", "任务", "目标", "计划", "展望", "部署", "思路", "打算", "总体要求")
 
 # -- places used relatively ---------------------------------------------------------------------
+
+NOT_PLACE_FIRST_CHARS: Final = "各全我本该度季每某其两诸此"
+NOT_PLACE_WORDS: Final = ("城区", "县区", "区县")  # whole words; 涪城区, 西城区 are names
+NOT_PLACE_PREFIXES: Final = ("贫困", "重点", "示范", "民族", "主城", "城乡", "工业", "试点", "先进")
+NOT_PLACE_ENDINGS: Final = (
+    "景区", "矿区", "库区", "山区", "小区", "园区", "郊区", "地区", "社区", "辖区", "市区",
+    "片区", "街区", "校区", "营区", "开发区",
+)  # fmt: skip
+"""A headline word ending in 区, 县 or 旗 that the gazetteer does not list is read as the
+article's district or county (东宝区…, 渭南高新区…) unless it starts or ends like these: 各区,
+2019年度县域 (度县), 重点县, 贫困县, 景区, 北京市郊区 are no names of a place."""
 
 SELF_REGION_WORDS: Final = (
     "全区", "我区", "本区", "全县", "我县", "本县", "该区", "该县", "全乡", "全镇", "本乡", "本镇",

@@ -380,22 +380,31 @@ def _unlisted_part(headline: str, best: tuple[int, int, Place] | None) -> str:
     if best is not None:
         start, end, place = best
         m = _PART_NAME.match(headline, end)
-        if m and place.level in ("city", "province") and m.group() not in _NO_NAME:
+        if m and place.level in ("city", "province") and _may_name(m.group()):
             return headline[start:end] + m.group()  # 绵阳市涪城区, 渭南高新区
         return ""
     m = _OPENING_COUNTY.search(headline)
-    return m.group(1) if m and m.group(1) not in _NO_NAME | _ZONES else ""
+    return m.group(1) if m and _may_name(m.group(1)) and m.group(1) not in _ZONES else ""
+
+
+def _may_name(word: str) -> bool:
+    """Whether ``word`` (…区, …县, …旗) can be a place's name: not 各区, 度县 (2019年度县域),
+    重点县, 景区, 郊区 …: words the lexicon lists as no place."""
+    return not (
+        word[0] in lx.NOT_PLACE_FIRST_CHARS
+        or word.startswith(lx.NOT_PLACE_PREFIXES)
+        or word.endswith(lx.NOT_PLACE_ENDINGS)
+        or word in lx.SELF_REGION_WORDS
+        or word in lx.NOT_PLACE_WORDS
+    )
 
 
 _NAME_CHAR = r"(?:(?![年月])[\u4e00-\u9fff])"
-_PART_NAME = re.compile(f"{_NAME_CHAR}{{1,4}}?(?:区|县|旗)")
-_OPENING_COUNTY = re.compile(f"(?:^|年|[)】\\]」 ])({_NAME_CHAR}{{1,3}}?(?:区|县|旗))")
-_NO_NAME = frozenset({*lx.SELF_REGION_WORDS, "城区", "市区", "地区", "辖区", "园区", "社区"})
-"""Words for a part of a place that never name one."""
-_ZONES = frozenset(
-    {"新区", "高新区", "开发区", "经开区", "示范区", "保税区", "自贸区", "试验区", "产业园区"}
-)
-"""Kinds of zone: a name after a place (渭南高新区), a common noun alone (开发区招商局…)."""
+_PLACE_END = r"(?:区|县|旗)(?![域级])"  # not 县域, 区级
+_PART_NAME = re.compile(f"{_NAME_CHAR}{{1,4}}?{_PLACE_END}")
+_OPENING_COUNTY = re.compile(f"(?:^|年|[)】\\]」 ])({_NAME_CHAR}{{1,3}}?{_PLACE_END})")
+_ZONES = frozenset({"新区", "高新区", "经开区", "示范区", "保税区", "自贸区", "试验区"})
+"""Kinds of zone: a name after a place (渭南高新区), a common noun alone (高新区招商局…)."""
 
 
 # -- identity ---------------------------------------------------------------------------------

@@ -228,6 +228,8 @@ def _counted(norm: str, pos: int) -> bool:
 def counts_something(norm: str, pos: int) -> bool:
     """Whether a number ending at ``pos`` is followed by a magnitude, a unit or a word that
     looks like one (2000万, 2000家, 2017年): a quantity, not a name such as 2017中外…活动."""
+    if norm[pos : pos + 1] in lx.APPROX_INFIXES:  # 2000多名, 2000余户
+        pos += 1
     return norm[pos : pos + 1] in lx.MAGNITUDES or _unit_at(norm, pos) is not None
 
 
@@ -447,6 +449,9 @@ def _lost_percent(norm: str, start: int, pos: int) -> bool:
     clause there; anything else after it is no rate)."""
     if not norm.endswith(lx.PERCENT_LOST_AFTER, 0, start):
         return False
+    whole, _, decimals = norm[start:pos].partition(".")
+    if len(whole) > 2 or len(decimals) > 2:
+        return False  # 用户数量增长2000: a count, not a rate below 100
     end = pos + 2 if norm.startswith("左右", pos) else pos
     return end >= len(norm) or norm[end] in lx.CLAUSE_ENDS
 

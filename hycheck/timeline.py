@@ -119,6 +119,8 @@ _EVENT_YEAR = re.compile(
 )
 """A year that opens an event's name (2017中外知名企业四川行, 2023中国·西部投资洽谈会); the
 lazy gap ends at the first event noun, so each try is bounded."""
+_FIRST_MONTHS_AFTER = frozenset(lx.CLAUSE_ENDS + " 年")
+"""前5个月 is a period only after a year (今年前5个月) or at the start of a clause."""
 _ASIDE_REACH = 40
 """How far before a time expression its opening parenthesis, and after it its closing one, are
 looked for: bounded, so that a long sentence after one time expression costs linear time."""
@@ -229,10 +231,11 @@ class Timeline:
             when = stated or listed
             if title_year is not None:
                 self.plan_year = title_year
-                if stated is not None and stated.month <= 3 and stated.year == title_year + 1:
-                    # 2019年陇县人民政府工作报告 delivered on 2020年1月8日: the title names
-                    # the year it reviews, the year it plans is the delivery's
-                    self.plan_year = stated.year
+                delivered = (stated.year, stated.month) if stated is not None else (0, 0)
+                if (title_year, 10) <= delivered <= (title_year + 1, 3):
+                    # 2019年陇县人民政府工作报告 delivered on 2020年1月8日 (or in December
+                    # 2019): the title names the year it reviews, it plans the next
+                    self.plan_year = title_year + 1
             elif when is not None:
                 self.plan_year = when.year + 1 if when.month >= 10 else when.year
             if self.plan_year is not None:
@@ -297,7 +300,8 @@ class Timeline:
             period = lx.QUARTERS[g["bare_quarter"]]
         elif g["first_months"]:  # 今年前5个月: the months from January
             last = _month(g["first_months"])
-            if last and last > 1:
+            opens = start == 0 or text[start - 1] in _FIRST_MONTHS_AFTER
+            if last and last > 1 and opens:  # not 建成投产前3个月免收租金
                 period = month_period(9999, 1, last).replace("9999", "{y}")
         elif g["r1"] and g["r2"]:  # 1至3月 with no year: the year comes from the context
             a, b = _month(g["r1"]), _month(g["r2"])
@@ -389,7 +393,9 @@ class Timeline:
         for cue in lx.PLAN_OPENERS:
             at = self.text.find(cue)
             while at >= 0:
-                openers.add(self._sentence_start(at))
+                start = self._sentence_start(at)
+                if not any(w in self.text[start:at] for w in lx.PLAN_OPENER_BLOCKERS):
+                    openers.add(start)
                 at = self.text.find(cue, at + len(cue))
         if not openers:
             return sections
@@ -451,8 +457,11 @@ class Timeline:
         # 2017中外知名企业四川行活动期间…: an event named with its year, and no other time
         for text, end in ((self.title, len(self.title)), (self.text, stop)):
             for m in _EVENT_YEAR.finditer(text, 0, end):
-                if not counts_something(text, m.end(1)):  # not 2000家企业参加大会
-                    return m.group(1)
+                if counts_something(text, m.end(1)):
+                    continue  # 2000家企业参加大会, 2000多名干部参加…活动: a count
+                if text.endswith(_BASE_BEFORE, 0, m.start()):
+                    continue  # 相比2019中国西部博览会: a comparison base
+                return m.group(1)
         return ""
 
     def _news_frames(self) -> list[tuple[int, int, str]]:
@@ -569,6 +578,8 @@ class Timeline:
         """Whether ``mention`` stands in a parenthesis that closes before ``pos``: 一般公共预算
         支出(扣除2022年灾后恢复重建专项资金支出外)增长3%以上 is not about 2022."""
         text = self.text
+        if text[mention.start - 1 : mention.start] == "(" and text.startswith(")", mention.end):
+            return False  # 地区生产总值(2017年)达到450亿元: the parenthesis is the figure's label
         if text.find(")", mention.end, min(pos, mention.end + _ASIDE_REACH)) < 0:
             return False
         opened = text.rfind("(", max(0, mention.start - _ASIDE_REACH), mention.start)

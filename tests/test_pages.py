@@ -683,6 +683,15 @@ def test_a_well_formed_listing_dump_reads_back_exactly(
         ("开发区招商局年度招商引资工作取得实效", ""),  # a kind of zone, not a name
         ("我县招商项目质量进一步提升", ""),  # 我县 names the article's own county
         ("1-10月份全縣工業和固定資產投資運行情況", ""),
+        # words that end like a district or county but name none (a second reader's list)
+        ("2019年度县域经济运行情况", ""),
+        ("2019年各区招商引资工作", ""),
+        ("安徽省贫困县脱贫攻坚", "安徽省"),
+        ("2019年重点县建设", ""),
+        ("成都市景区接待游客", "成都市"),
+        ("北京市郊区旅游", "北京市"),
+        ("重庆市主城区经济", "重庆市"),
+        ("2019年城区经济运行", ""),
     ],
 )
 def test_a_district_the_gazetteer_does_not_list_is_the_region(headline: str, region: str) -> None:
