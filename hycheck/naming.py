@@ -267,6 +267,10 @@ class Regions:
         wider one that is no 区 or 县 itself (全县 in an article of 安徽省, 全区 in one of
         铜陵市: some county or district of it that the text does not name, 安徽省/全县, at the
         district level; 全镇/全乡 give a town, whose level is unknown: no level's range)."""
+        if word.endswith(("乡", "镇")):  # 全乡GDP in a county's article: a township of it
+            if self.region and not self.region.endswith(("乡", "镇")):
+                return unnamed_part(self.region, word)
+            return self.region
         if level_of(self.region) in _WIDER_THAN_DISTRICT and not self.region.endswith(("区", "县")):
             return unnamed_part(self.region, word)
         return self.region

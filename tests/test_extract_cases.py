@@ -729,6 +729,8 @@ SET_4_CASES = [
     Case(WHOLE_DISTRICT, "91.4亿元", region="汉阳区"),
     Case("全区实现地区生产总值2.6万亿元", "2.6万亿元", region="广西壮族自治区",
          article_region="广西壮族自治区"),
+    # 全乡 in a county's article is a township of it
+    Case("全乡GDP达2.92亿元,增长10%", "2.92亿元", region="沅陵县/全乡", article_region="沅陵县"),
     # the counted noun right after a bare magnitude gives its unit
     Case("1-9月逾千万游客游四川广安", "逾千万", 1e7, "person_time", "gt"),
     # a value after its base year is that year's, for the same part of it
