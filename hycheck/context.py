@@ -159,7 +159,8 @@ class _Reader:
         sentence_span = (0, 0)
         shared: str | None = None
         sentences, clauses = self.sentences, self.clauses
-        region_at = self.regions.at  # bound once, called once a figure
+        region_named = self.regions.named  # bound once, called once a figure
+        article_region = self.regions.region
         for n, q in enumerate(self.quantities):
             i = bisect_right(sentences, q.start)
             s0 = sentences[i - 1]
@@ -174,8 +175,9 @@ class _Reader:
             name = self._name(q, s0, c0, clause_start, growth, in_clause, sentence)
             metric, metric_text = name.metric, name.text
             growth_of: str | None = None
+            source: Figure | None = None  # the level a growth rate is of
             if growth:
-                metric, growth_of = self._grown(n, q, c0, clause_start, name, sentence)
+                metric, growth_of, source = self._grown(n, q, c0, clause_start, name, sentence)
                 metric_text = f"{growth_of}增长" if growth_of else metric_text
             if q.unit == "pp" and not (growth_of or metric_text).endswith("率"):
                 # 增速回落41.9个百分点, 高于全市2.9个百分点: a gap between two rates, not a
@@ -199,6 +201,11 @@ class _Reader:
                 shared = None
             if shared is None or sentence_span[1] - sentence_span[0] > EXCERPT:
                 shared = _excerpt(body, *sentence_span, start, end)
+            region = region_named(c0, q.start)
+            if region is None:
+                # 全乡生产总值2.92亿元,增长10%: a rate whose clause names no place is of the
+                # place of its level
+                region = source.region if source is not None else article_region
             # positional, in the order of Figure's fields (tests/test_extract_speedups.py
             # checks it): a call with 17 keywords costs a third more
             figure = new_figure(
@@ -216,7 +223,7 @@ class _Reader:
                 kind,
                 _BOUNDS[q.bound],
                 growth_of,
-                region_at(c0, q.start),  # region
+                region,
                 q.upper,
                 shared,  # sentence
             )
@@ -297,9 +304,10 @@ class _Reader:
 
     def _grown(
         self, n: int, q: Quantity, c0: int, clause_start: int, name: _Name, sentence: _Sentence
-    ) -> tuple[str, str | None]:
+    ) -> tuple[str, str | None, Figure | None]:
         """The metric and ``growth_of`` of growth rate ``n``: its own subject (居民人均可支配收入
-        增长9%), else the i-th level of a 分别 list, else the last level of the sentence."""
+        增长9%), else the i-th level of a 分别 list, else the last level of the sentence; and
+        that level, when the rate is of one."""
         items, after, index = name.items, name.after, name.place
         # 分别增长8%和8.5%: no subject of its own, unless a paired one
         own = name.paired or not (after >= 0 and not items)
@@ -311,10 +319,12 @@ class _Reader:
         listed = None if items else self._list_source(n, sentence.levels, clause_start)
         metric = name.metric
         if listed is not None:
-            subject, metric = listed.metric_text, listed.metric
+            subject, metric, level = listed.metric_text, listed.metric, listed
         elif subject is None and source is not None:
-            subject, metric = source.metric_text, source.metric
-        return ("other" if name.paired else metric), (subject or None)
+            subject, metric, level = source.metric_text, source.metric, source
+        else:
+            level = None
+        return ("other" if name.paired else metric), (subject or None), level
 
     def _when(
         self,

@@ -424,7 +424,8 @@ SELF_REGION_WORDS: Final = (
 )  # fmt: skip
 PARENT_REGION_WORDS: Final = {"全市": "city", "我市": "city", "本市": "city", "全省": "province",
                               "我省": "province", "全国": "country", "我国": "country"}  # fmt: skip
-DENOMINATOR_CUES: Final = ("占", "在", "居", "位居", "比", "较", "为", "向", "助推", "助力")
+DENOMINATOR_CUES: Final = ("占", "在", "居", "位居", "比", "较", "为", "向", "助推", "助力",
+                           "高于", "低于", "快于", "慢于")  # fmt: skip
 """A place right after these is a comparison base (占全省45%), not what the figure is about."""
 
 # -- punctuation --------------------------------------------------------------------------------

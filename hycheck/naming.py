@@ -237,11 +237,16 @@ class Regions:
     def at(self, c0: int, pos: int) -> str:
         """The region of the clause [c0, pos): the first place it names as its subject, else
         the article's.  全区/我区 is the article's region, 全市/全省/全国 its city, province or
-        country; a place after 占/比/在 is a comparison base (占全省45%), not the subject."""
+        country; a place after 占/比/高于 is a comparison base (占全省45%), not the subject."""
+        named = self.named(c0, pos)
+        return self.region if named is None else named
+
+    def named(self, c0: int, pos: int) -> str | None:
+        """The region the clause [c0, pos) names as its subject (see ``at``), or None."""
         if _RELATIVE_PLACES.search(self.text, c0, pos) is None and not names_a_place(
             self.text, c0, pos
         ):
-            return self.region  # most clauses name no place: answered without listing them
+            return None  # most clauses name no place: answered without listing them
         clause = self.text[c0:pos]
         found = self._places(c0, pos)
         i = 0
@@ -260,7 +265,7 @@ class Regions:
                 end, name = found[i][1], found[i][2]
                 i += 1
             return name
-        return self.region
+        return None
 
     def _own(self, word: str) -> str:
         """The region 全区/全县 speak of: the article's, unless the article's region is a

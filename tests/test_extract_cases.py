@@ -394,6 +394,11 @@ BUGS_CAUGHT = [
     Case("上百亿元的产业集群", "上百亿元", 1e10, "CNY", "ge"),
     # found by hypothesis: 十万 without 数/几/上 is a number, not a bare magnitude
     Case("新增就业十万人", "十万人", 1e5, "person", "eq"),
+    # a rate whose clause names no place is of its level's place
+    Case("全乡GDP达2.92亿元,增长10%", "10%", region="沅陵县/全乡", article_region="沅陵县"),
+    Case("其中昆明市接待游客264.19万人次,同比增长11.97%。", "11.97%", region="昆明市",
+         article_region="云南省"),
+    Case("全区GDP增长9.5%,增速高于全市1.8个百分点。", "1.8个百分点", region="汉阳区"),
 ]  # fmt: skip
 
 KNOWN_FAILURES = [
