@@ -184,9 +184,18 @@ class _Reader:
                 # value of the metric (its phrase and growth_of still say whose rate); but
                 # 城镇化率提高1.2个百分点 is the rate's own change
                 metric = "other"
-            value = q.value
-            if growth and q.unit in ("percent", "pp") and _declines(text, q.start, q.unit):
-                value = -value
+            value, upper, bound = q.value, q.upper, _BOUNDS[q.bound]
+            if (
+                _declines(text, q.start, q.unit)
+                if growth
+                else q.unit not in GROWTH_UNITS and _DECREASE.search(text, c0, q.start)
+            ):
+                # 下降5%, 比上年减少862公顷: a fall, stored negative; 下降3-5% is -5 to -3, and
+                # 下降超过3% less than -3
+                if upper is None:
+                    value, bound = -value, _MIRRORED.get(bound, bound)
+                else:
+                    value, upper = -upper, -value
             kind, period = self._when(
                 q, s0, s1, c0, growth, name.after, name.place, n, sentence.first_figure
             )
@@ -221,10 +230,10 @@ class _Reader:
                 metric,
                 period,
                 kind,
-                _BOUNDS[q.bound],
+                bound,
                 growth_of,
                 region,
-                q.upper,
+                upper,
                 shared,  # sentence
             )
             out.append(figure)
@@ -232,7 +241,9 @@ class _Reader:
             if not growth:
                 # not a share (完成年度任务的35.48%), a task, or a change (同比增加1.3万人)
                 amount_too = not (
-                    task or q.unit in _SHARE_UNITS or text.endswith(lx.CHANGE_VERBS, c0, q.start)
+                    task
+                    or q.unit in _SHARE_UNITS
+                    or text.endswith(lx.CHANGE_VERBS, c0, q.start - text.endswith("了", 0, q.start))
                 )
                 sentence.add_level(q, figure, amount_too, name.after >= 0, name.place == 0)
         return out
@@ -565,11 +576,20 @@ def _own_part(text: str, start: int) -> bool:
 def _declines(text: str, start: int, unit: str) -> bool:
     """下降5%, 下降0.8个百分点, 分别下降2.16和1.66个百分点: a fall, stored negative; and a gap
     below what is compared (落后于全市平均水平1.4个百分点)."""
+    if unit not in ("percent", "pp"):
+        return False
     window = max(0, start - 48)  # 分别回落2.3个百分点、0.4个百分点、2.7个百分点和0.9个百分点
     if _DECLINE.search(text, window, start) is not None:
         return True
     return unit == "pp" and _BELOW.search(text, window, start) is not None
 
+
+_DECREASE = re.compile(
+    "(?:" + "|".join(lx.DECREASE_VERBS) + r")了?(?:分别)?"
+    r"(?:\d+(?:\.\d+)?[^\d,;:。、和与及]{0,4}[、和与及])*\Z"  # 分别减少4万人和
+)
+_MIRRORED = {Bound.GT: Bound.LT, Bound.GE: Bound.LE, Bound.LT: Bound.GT, Bound.LE: Bound.GE}
+"""The bound of a number stored negative: a fall of more than 3% is a change below -3%."""
 
 _BELOW = re.compile("(?:" + "|".join(map(re.escape, lx.BELOW_CUES)) + r")[^\d%,;:。\n]{0,12}\Z")
 

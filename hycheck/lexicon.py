@@ -319,6 +319,10 @@ GROWTH_AFTER: Final = ("增速", "的增速", "增长", "的增长", "增幅")
 """Growth cue right after a percent figure (20%以上增速)."""
 DECLINE_CUES: Final = ("下降", "减少", "降低", "回落", "下滑", "负增长")
 """A growth rate after these is stored negative (下降5% → -5)."""
+DECREASE_VERBS: Final = ("减少", "下降", "降低")
+"""An amount right after these is a change, stored negative as a fall in a rate is (比上年减少
+862公顷 → -862 ha); not after 减少到/减至 (a level reached) or with words between (减少碳排放5万吨:
+what was cut, positive)."""
 BELOW_CUES: Final = ("落后于", "落后", "低于", "低")
 """A gap in percentage points after these and what is compared (增速落后于全市平均水平1.4个
 百分点) is stored negative."""

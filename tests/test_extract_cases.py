@@ -399,6 +399,20 @@ BUGS_CAUGHT = [
     Case("其中昆明市接待游客264.19万人次,同比增长11.97%。", "11.97%", region="昆明市",
          article_region="云南省"),
     Case("全区GDP增长9.5%,增速高于全市1.8个百分点。", "1.8个百分点", region="汉阳区"),
+    # a change amount right after 减少/下降 is stored negative, as a fall in a rate is; a
+    # level reached (减至) or what was cut (减少碳排放) is not
+    Case("全县农作物种植面积8521.9公顷,比上年减少862公顷。", "862公顷", -8.62e6, "m2"),
+    Case("亏损企业数量较上年同期减少4户。", "4户", -4, "household"),
+    Case("城镇人口分别减少4万人和5万人。", "5万人", -5e4, "person"),
+    Case("贫困人口由13677户减至887户。", "887户", 887, "household"),
+    Case("全年减少碳排放5万吨。", "5万吨", 5e4, "t"),
+    # a fall over a range runs from the larger fall to the smaller; a fall of more than 3%
+    # is a change below -3%
+    Case("全区GDP同比下降3-5%。", "3-5%", -5, "percent", upper=-3),
+    Case("全区GDP下降超过3%。", "超过3%", -3, "percent", "lt"),
+    # a change amount with 了 is no level of its own either
+    Case("新增就业27.6万人,同比减少了1.3万人,增长5%", "5%", metric="new_jobs",
+         growth_of="新增就业"),
 ]  # fmt: skip
 
 KNOWN_FAILURES = [
