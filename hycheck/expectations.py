@@ -29,6 +29,7 @@ from hycheck._expectation_files import (
 )
 from hycheck.errors import ExpectationError
 from hycheck.model import Kind, Severity
+from hycheck.normalize import normalize
 
 __all__ = [
     "LEVELS",
@@ -272,7 +273,10 @@ class Expectations:
         ('gdp', 'per_capita_gdp')
         >>> exp.match_metric("全区工业经济总量在全市占比")
         'other'
+        >>> exp.match_metric("按常住人口計算人均地區生產總值")  # not 常住人口: population
+        'per_capita_gdp'
         """
+        text = normalize(text)  # 人均地區生產總值, as written on a traditional page
         index = self._index
         if index is None:  # built once: validation asks this of every distinct metric text
             index = _NameIndex(self._names)

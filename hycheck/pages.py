@@ -351,6 +351,8 @@ def region_of(headline: str, body: str = "", channel: str = "") -> str:
     '洪洞县'
     >>> region_of("2020年政府工作报告", "中国电建集团签约")
     ''
+    >>> region_of("(河北省)2017年蠡县人民政府工作报告(全文)")
+    '蠡县'
 
     A district or county the gazetteer does not list is still the region when the headline
     names it right after a place it lists (渭南高新区, 绵阳市涪城区) or opens with it (洪洞县…,
@@ -382,8 +384,10 @@ def _unlisted_part(headline: str, best: tuple[int, int, Place] | None) -> str:
         m = _PART_NAME.match(headline, end)
         if m and place.level in ("city", "province") and _may_name(m.group()):
             return headline[start:end] + m.group()  # 绵阳市涪城区, 渭南高新区
-        return ""
-    m = _OPENING_COUNTY.search(headline)
+        if place.level not in ("city", "province"):
+            return ""
+    # 洪洞县…, 2019年梨树县…, (河北省)2017年蠡县…: after the wider place, if any
+    m = _OPENING_COUNTY.search(headline, best[1] if best is not None else 0)
     return m.group(1) if m and _may_name(m.group(1)) and m.group(1) not in _ZONES else ""
 
 

@@ -290,6 +290,16 @@ def test_a_metric_own_rule_hides_the_per_unit_default_for_the_same_figure() -> N
     assert [f.rule for f in validate([figure])] == ["expectations/gdp.yaml:range.district"]
 
 
+def test_a_traditional_metric_text_names_the_metric_its_simplified_form_names() -> None:
+    # 按常住人口計算人均地區生產總值 is GDP per head: read as written, only 常住人口 matched and
+    # the yuan figure was held to the population's units
+    figure = dataclasses.replace(
+        GDP, metric="other", metric_text="按常住人口計算人均地區生產總值", value=33215.0
+    )
+    assert errors(validate([figure], ARTICLES)) == []
+    assert errors(validate_frame(figures_frame([figure]), ARTICLES)) == []
+
+
 def test_a_figure_of_no_metric_is_held_to_its_units_default_as_a_warning() -> None:
     figure = dataclasses.replace(GDP, metric="other", metric_text="会展直接经济收入", value=2e15)
     finding = only(validate([figure]), Code.OUT_OF_RANGE)
