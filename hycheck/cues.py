@@ -60,18 +60,31 @@ _DONE_CLAUSE = re.compile(
 def is_stated_target(cues: str, q: Quantity) -> bool:
     """完成市下达任务100亿的100.2% (the 100亿), 21家(任务数18家) (the 18家), 提前完成区200亿
     招商引资任务: a figure named as the task or target."""
-    before = cues[max(0, q.start - 8) : q.start].rstrip("为是:")
+    lo = max(0, q.start - 8)
+    before = cues[lo : q.start].rstrip("为是:")
     if before.endswith(lx.TARGET_BEFORE):
-        # 超出目标10.15亿元, 高于目标1.5个百分点: a gap to the target, not the target
-        return not (before.endswith("目标") and before[:-2].endswith(lx.TARGET_GAP_CUES))
+        # 超出目标10.15亿元, 高于目标1.5个百分点, 高于年初人代会12%的目标14.4个百分点: a gap
+        # to the target, not the target
+        return not (before.endswith("目标") and _gap_before(cues, lo + len(before) - 2))
     after = cues[q.end : q.end + 10]
     if "任务" not in after and "目标" not in after:
         return False  # the common case, answered without looking for the clause end
-    cut = min((i for i in (after.find(ch) for ch in lx.CLAUSE_ENDS + "(") if i >= 0), default=-1)
+    # the clause ends at a stop or at the next number (12%的目标14.4个百分点)
+    ends = (after.find(ch) for ch in lx.CLAUSE_ENDS + "(0123456789")
+    cut = min((i for i in ends if i >= 0), default=-1)
     tail = after[:cut] if cut >= 0 else ""
-    return (
-        bool(tail) and not any(ch.isdigit() for ch in tail) and tail.endswith(lx.TARGET_CLAUSE_END)
-    )
+    return bool(tail) and tail.endswith(lx.TARGET_CLAUSE_END)
+
+
+def _gap_before(cues: str, at: int) -> bool:
+    """Whether a gap cue (超出, 高于) opens the phrase that ends with 目标 at ``at``, in its
+    clause and within a few words (高于年初人代会12%的目标)."""
+    window = cues[max(0, at - _GAP_REACH) : at]
+    clause = max(window.rfind(ch) for ch in lx.CLAUSE_ENDS) + 1
+    return any(cue in window[clause:] for cue in lx.TARGET_GAP_CUES)
+
+
+_GAP_REACH = 16
 
 
 def governing_estimate(

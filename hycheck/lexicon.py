@@ -98,7 +98,7 @@ UNIT_LOOKALIKES: Final = (
     "片区", "张之洞", "起步", "起来", "头部", "种类", "成为", "成功", "成果", "成效", "成立",
     "成员", "成本", "成绩", "成熟", "成长", "户籍", "户外", "席位", "笔记", "单位", "单元",
     "票据", "本地", "本土", "间接", "元素", "支持", "支撑", "支柱", "只有", "只要", "例如",
-    "倍数", "份额", "口岸", "家乡", "强", "大", "级", "点", "类型",
+    "倍数", "份额", "口岸", "家乡", "强", "大", "级", "点", "类型", "个千分点",
 )  # fmt: skip
 """Words that start like a unit but are not one (千亿台阶 is not 千亿 台; 500强 has no unit):
 after a number they stop the unit search, and the number stands without a unit."""
@@ -213,7 +213,7 @@ BOUND_SUFFIXES: Final[dict[str, str]] = {
 
 # -- statement kinds ----------------------------------------------------------------------------
 
-ESTIMATE_CUES: Final = ("预计", "预估", "估计", "有望")
+ESTIMATE_CUES: Final = ("预计", "预估", "估计", "有望", "统计预测", "初步预测")
 TARGET_CUES: Final = (
     "力争", "预期目标", "预期增长", "目标是", "目标为", "目标:", "力求", "将达到", "将实现",
     "将突破", "将超过", "将新增", "将带动", "将建成", "将完成", "将引进", "要达到", "要实现",
@@ -396,6 +396,10 @@ REPORT_TITLE_CUES: Final = ("政府工作报告", "工作报告", "施政报告"
 PLAN_TITLE_CUES: Final = ("工作计划", "计划报告", "工作要点", "工作安排")
 """A plan document: its figures are targets for its year unless a review says otherwise."""
 REVIEW_HEADINGS: Final = ("回顾", "成绩", "总结", "过去", "工作情况", "主要工作")
+HOLIDAY_MONTHS: Final = {"国庆": 10, "十一黄金周": 10, "“十一”": 10, "五一": 5, "劳动节": 5,
+                          "清明节": 4, "清明假期": 4}  # fmt: skip
+"""Holidays of a fixed month: news of one (国庆首日全区接待游客11.9万人次) is of that month.
+春节, 端午 and 中秋 move between months and are not listed."""
 EVENT_NOUNS: Final = (
     "博览会", "博会", "洽谈会", "交易会", "推介会", "投洽会", "论坛", "峰会", "大会", "活动",
 )  # fmt: skip
@@ -403,11 +407,11 @@ EVENT_NOUNS: Final = (
 with no other time is of that year."""
 
 PLAN_OPENERS: Final = ("主要预期目标是", "主要预期目标为", "主要预期目标:", "主要预期目标建议")
+"""In a report, a sentence with these opens the plan year's targets like a heading (今年经济社会
+发展的主要预期目标是: 地区生产总值增长7.5%左右 …), also where no heading says so."""
 PLAN_OPENER_BLOCKERS: Final = ("完成", "实现", "去年", "过去", "上年")
 """A sentence with these before the opener speaks of last year's targets (去年确定的主要预期目标
 是…,全面完成): no plan section."""
-"""In a report, a sentence with these opens the plan year's targets like a heading (今年经济社会
-发展的主要预期目标是: 地区生产总值增长7.5%左右 …), also where no heading says so."""
 PLAN_HEADINGS: Final = ("安排", "任务", "目标", "计划", "展望", "部署", "思路", "打算", "总体要求")
 
 # -- places used relatively ---------------------------------------------------------------------

@@ -231,7 +231,7 @@ class Timeline:
             when = stated or listed
             if title_year is not None:
                 self.plan_year = title_year
-                delivered = (stated.year, stated.month) if stated is not None else (0, 0)
+                delivered = (when.year, when.month) if when is not None else (0, 0)
                 if (title_year, 10) <= delivered <= (title_year + 1, 3):
                     # 2019年陇县人民政府工作报告 delivered on 2020年1月8日 (or in December
                     # 2019): the title names the year it reviews, it plans the next
@@ -451,9 +451,15 @@ class Timeline:
                     continue  # "2021年1月6日在…会议上": a delivery date, not the news' time
                 if _within(self.title_period, period):
                     return self.title_period  # 郏县2025年一季度…: 紧扣2025年重点工作 is context
+                if period.isdigit() and self.text.startswith(_DAY_DATE_OPENING, mention.end):
+                    return self._on_the_day(period)  # 2017年9月18日,…说明会举行
                 return period
         if self.title_period:
-            return self.title_period
+            return (
+                self._on_the_day(self.title_period)
+                if self.title_period.isdigit()
+                else (self.title_period)
+            )
         # 2017中外知名企业四川行活动期间…: an event named with its year, and no other time
         for text, end in ((self.title, len(self.title)), (self.text, stop)):
             for m in _EVENT_YEAR.finditer(text, 0, end):
@@ -461,8 +467,23 @@ class Timeline:
                     continue  # 2000家企业参加大会, 2000多名干部参加…活动: a count
                 if text.endswith(_BASE_BEFORE, 0, m.start()):
                     continue  # 相比2019中国西部博览会: a comparison base
-                return m.group(1)
-        return ""
+                return self._on_the_day(m.group(1))
+        return self._on_the_day("")
+
+    def _on_the_day(self, year: str) -> str:
+        """News of a day (12月9日,光明区在…大会上签约5个项目; 国庆首日全区接待游客…) is of
+        that day's month, in ``year`` or else the year of the article's date (the year before
+        for a month later than the date's); ``year`` itself (or "") when the lead and the
+        title name no day."""
+        stop = self._sentence_starts[2] if len(self._sentence_starts) > 2 else len(self.text)
+        month = _day_month(self.title) or _day_month(self.text[:stop])
+        if month is None:
+            return year
+        if not year:
+            if self._now is None:
+                return ""
+            year = str(self._now.year - (month > self._now.month))
+        return f"{year}M{month:02d}"
 
     def _news_frames(self) -> list[tuple[int, int, str]]:
         """News: a time set off at the start of a clause (今年1到10月, 2022年一季度,) frames
@@ -620,6 +641,20 @@ def headings(text: str) -> list[tuple[int, int]]:
             out.append((start, at + 1))
         at = text.find("、", at + 1)
     return out
+
+
+_DAY_DATE = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])日")
+_DAY_DATE_OPENING = tuple(f"{m}月" for m in range(1, 13))
+_HOLIDAY = re.compile("|".join(map(re.escape, lx.HOLIDAY_MONTHS)))
+
+
+def _day_month(text: str) -> int | None:
+    """The month of the first day date (10月2日) or fixed-month holiday (国庆) in ``text``."""
+    day = _DAY_DATE.search(text)
+    holiday = _HOLIDAY.search(text)
+    if holiday is not None and (day is None or holiday.start() < day.start()):
+        return lx.HOLIDAY_MONTHS[holiday.group()]
+    return int(day.group(1)) if day is not None else None
 
 
 def _fill(period: str, year: str) -> str:

@@ -333,6 +333,8 @@ REAL_PAGE_NON_FIGURES = [
     # the noun after a bare magnitude gives a unit only for visitors
     NoFigure("全年发放逾千万就业补助资金。", "逾千万"),
     NoFigure("用户数量增长2000。", "2000"),  # no rate whose % was lost: a count
+    # per-mille points: no unit of ours, and not 3.18 items
+    NoFigure("自然增长率为-3.19‰,比上年下降3.18个千分点。", "3.18个"),
 ]  # fmt: skip
 
 BUGS_CAUGHT = [
@@ -791,4 +793,43 @@ LEVEL_AND_DECLINE_CASES = [
 
 @pytest.mark.parametrize("case", LEVEL_AND_DECLINE_CASES, ids=_ids)
 def test_levels_reached_and_falls_read_as_the_analyst_reads_them(case: Case) -> None:
+    _check(case)
+
+
+# what a sixth independently annotated set (26 real pages) taught
+SET_6_CASES = [
+    # a report titled with the year it reviews, listed (not only stated) in the January after
+    Case("全县地区生产总值增长12.6%达92.9亿元。", "92.9亿元", period="2021",
+         title="《政府工作报告》摘要(一):2021年 全县经济社会发展各项目标任务高质量全面完成",
+         listed=date(2022, 1, 24)),
+    # 据统计预测 is an estimate
+    Case("据统计预测,全县地区生产总值增长12.6%达92.9亿元。", "92.9亿元", kind="estimate",
+         title="2021年政府工作报告", listed=date(2022, 1, 24)),
+    # news of a day is of that day's month, in the year of its date
+    Case("12月9日,光明区在深圳全球招商大会上成功签约5个项目,总投资150亿元。", "150亿元",
+         period="2024M12", title="光明区签约5个项目", listed=date(2024, 12, 9)),
+    Case("5月1日-5日,全县累计接待游客5.04万人次,同比增长14.5%。", "5.04万人次",
+         period="2021M05", kind="actual", title="旺苍县“五一”小长假旅游情况综述",
+         listed=date(2021, 5, 6)),
+    Case("截至1日12时,全区共接待游客11.9万人次。", "11.9万人次", period="2021M10",
+         title="蓟州区国庆首日接待游客11.9万人次", listed=date(2021, 10, 2)),
+    # in the year before the date when the day's month is later than the date's
+    Case("12月30日,全区集中签约项目12个。", "12个", period="2022M12",
+         title="全区集中签约", listed=date(2023, 1, 3)),
+    # a year the lead names before the day, or the title's
+    Case("2017年9月9日,投资环境说明会举行。共签约50个合作项目。", "50个", period="2017M09",
+         title="投资环境说明会举行"),
+    # a figure before 的目标 is the target; after 高于…目标, the gap to it
+    Case("财政收入2.01亿元,较上年增长26.4%,高于年初人代会12%的目标14.4个百分点。", "12%",
+         kind="target", title="2007年政府工作报告"),
+    Case("财政收入2.01亿元,较上年增长26.4%,高于年初人代会12%的目标14.4个百分点。",
+         "14.4个百分点", kind="actual", title="2007年政府工作报告"),
+    # no day named: the year of the title stays
+    Case("此次签约线上签约项目3个。", "3个", period="2022",
+         title="2022年通许县线上项目签约暨招商大会召开"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", SET_6_CASES, ids=_ids)
+def test_phrase_of_the_sixth_held_out_set_reads_as_its_analyst_reads_it(case: Case) -> None:
     _check(case)
