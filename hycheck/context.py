@@ -175,10 +175,19 @@ class _Reader:
             name = self._name(q, s0, c0, clause_start, growth, in_clause, sentence)
             metric, metric_text = name.metric, name.text
             growth_of: str | None = None
-            source: Figure | None = None  # the level a growth rate is of
+            source: Figure | None = None  # the level a growth rate or a change is of
+            # 比上年减少862公顷, 同比增加1.3万人: an amount that says by how much a level changed
+            change = None if growth or q.unit in GROWTH_UNITS else _CHANGE.search(text, c0, q.start)
             if growth:
                 metric, growth_of, source = self._grown(n, q, c0, clause_start, name, sentence)
                 metric_text = f"{growth_of}增长" if growth_of else metric_text
+            elif change is not None:
+                # the change of a level is no level of the metric: its own key is other
+                _, growth_of, source = self._grown(n, q, c0, clause_start, name, sentence)
+                if growth_of is None and name.text and not name.text.endswith(change.group(1)):
+                    growth_of = name.text  # 城镇人口分别减少4万人和5万人: the first item
+                metric = "other"
+                metric_text = f"{growth_of}{change.group(1)}" if growth_of else metric_text
             if q.unit == "pp" and not (growth_of or metric_text).endswith("率"):
                 # 增速回落41.9个百分点, 高于全市2.9个百分点: a gap between two rates, not a
                 # value of the metric (its phrase and growth_of still say whose rate); but
@@ -188,7 +197,7 @@ class _Reader:
             if (
                 _declines(text, q.start, q.unit)
                 if growth
-                else q.unit not in GROWTH_UNITS and _DECREASE.search(text, c0, q.start)
+                else change is not None and change.group(1) in lx.DECREASE_VERBS
             ):
                 # 下降5%, 比上年减少862公顷: a fall, stored negative; 下降3-5% is -5 to -3, and
                 # 下降超过3% less than -3
@@ -240,11 +249,7 @@ class _Reader:
             in_clause.append((q.start, growth, q.end))
             if not growth:
                 # not a share (完成年度任务的35.48%), a task, or a change (同比增加1.3万人)
-                amount_too = not (
-                    task
-                    or q.unit in _SHARE_UNITS
-                    or text.endswith(lx.CHANGE_VERBS, c0, q.start - text.endswith("了", 0, q.start))
-                )
+                amount_too = not (task or q.unit in _SHARE_UNITS or change is not None)
                 sentence.add_level(q, figure, amount_too, name.after >= 0, name.place == 0)
         return out
 
@@ -584,10 +589,11 @@ def _declines(text: str, start: int, unit: str) -> bool:
     return unit == "pp" and _BELOW.search(text, window, start) is not None
 
 
-_DECREASE = re.compile(
-    "(?:" + "|".join(lx.DECREASE_VERBS) + r")了?(?:分别)?"
+_CHANGE = re.compile(
+    "(" + "|".join(dict.fromkeys((*lx.CHANGE_VERBS, *lx.DECREASE_VERBS))) + r")了?(?:分别)?"
     r"(?:\d+(?:\.\d+)?[^\d,;:。、和与及]{0,4}[、和与及])*\Z"  # 分别减少4万人和
 )
+"""An amount right after a change verb (比上年减少862公顷, 分别减少4万人和5万人)."""
 _MIRRORED = {Bound.GT: Bound.LT, Bound.GE: Bound.LE, Bound.LT: Bound.GT, Bound.LE: Bound.GE}
 """The bound of a number stored negative: a fall of more than 3% is a change below -3%."""
 

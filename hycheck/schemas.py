@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -171,6 +172,13 @@ def _structure(
     k_upper = r(f"{STRUCTURE}:upper", Code.BAD_FIGURE, "upper", "upper_ge_value")
     k_sign = r(dkey("units.signed"), Code.OUT_OF_RANGE, "value", "not_negative", unsigned)
 
+    def negative_level(d: pd.DataFrame) -> pd.Series[bool]:
+        # a change (比上年减少862公顷: growth_of names its level) may fall below zero
+        found: pd.Series[bool] = (
+            d["unit"].isin(unsigned) & (d["value"] < 0) & ~_changes(d["growth_of"])
+        )
+        return found
+
     def isin(rule: Rule) -> pa.Check:
         allowed = list(rule.allowed)
         return _check(rule, rules, lambda s: s.isin(allowed))
@@ -205,7 +213,7 @@ def _structure(
         columns = [c for c in columns if c.name not in RECORD_ONLY_TYPED]
     checks = [
         _check(k_span, rules, span),
-        _check(k_sign, rules, _passes(lambda d: d["unit"].isin(unsigned) & (d["value"] < 0))),
+        _check(k_sign, rules, _passes(negative_level)),
         _check(k_upper, rules, _passes(lambda d: d["upper"].notna() & (d["upper"] < d["value"]))),
     ]
     return pa.DataFrameSchema(
@@ -302,6 +310,12 @@ def group_rows(column: str, code: int) -> Callable[[pd.DataFrame], Array]:
     return rows
 
 
+def _changes(growth_of: pd.Series[Any]) -> pd.Series[bool]:
+    """Which figures are changes of a level: those whose ``growth_of`` names one."""
+    named: pd.Series[bool] = growth_of.notna() & (growth_of.astype(str) != "")
+    return named
+
+
 def _outside(value: Array, rng: Range) -> Array:
     lo = -np.inf if rng.min is None else rng.min
     hi = np.inf if rng.max is None else rng.max
@@ -379,10 +393,11 @@ class _Builder:
         )
 
         def at_levels(levels: Sequence[str], inside: bool) -> Select:
+            # the levels of the metric, not their changes (同比增加1.3万人)
             at = v.member("level", levels)
             if inside:
-                return lambda d, rows: level_unit(d, rows) & at(d, rows)
-            return lambda d, rows: level_unit(d, rows) & ~at(d, rows)
+                return lambda d, rows: level_unit(d, rows) & ~growth(d, rows) & at(d, rows)
+            return lambda d, rows: level_unit(d, rows) & ~growth(d, rows) & ~at(d, rows)
 
         given = [level for level in m.ranges if level]
         for level, rng in m.ranges.items():
@@ -412,14 +427,16 @@ class _Builder:
     def defaults(self) -> None:
         """Per-unit sanity ranges for every figure, and the share rule."""
         exp, v, out = self.exp, self.vocab, Code.OUT_OF_RANGE
+        growth, cue = _col("_growth"), _col("_sharecue")
         for unit, u in sorted(exp.units.items()):
             if u.range.min is not None or u.range.max is not None:
                 r = Rule(u.range.rule, out, exp.severity, "value", "in_range", unit, range=u.range)
                 of_unit = group_rows("_unit", v.code("unit", unit))
-                self.add(r, _flag(_every, u.range, of_unit))
+                # a level unit's range is for levels: a change (减少862公顷) may be negative
+                levels: Select = _every if u.relative else lambda d, rows: ~growth(d, rows)
+                self.add(r, _flag(levels, u.range, of_unit))
         share = exp.share
         own = v.member("metric", [m for m, r in exp.metrics.items() if r.share is not None])
-        growth, cue = _col("_growth"), _col("_sharecue")
         r = Rule(share.range.rule, out, share.severity, "value", "in_range", "share",
                  range=share.range, specific=True)  # fmt: skip
         self.add(
@@ -439,7 +456,33 @@ class _Builder:
         r = _date_rule(dr, "not_after_stated", "period", allowed=dr.not_after_stated)
         self.add(r, _flag(lambda d, rows: after(d, rows) & (start(d, rows) > stated(d, rows))))
         r = _date_rule(dr, "not_before_stated", "period", allowed=dr.not_before_stated)
-        self.add(r, _flag(lambda d, rows: before(d, rows) & (end(d, rows) < stated(d, rows))))
+        self.add(
+            r,
+            _flag(
+                # before the year the article reviews, not merely before its stated date
+                lambda d, rows: (
+                    before(d, rows) & (end(d, rows) < _reviewed_year_start(stated(d, rows)))
+                )
+            ),
+        )
+
+
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def _reviewed_year_start(stated: Array) -> Array:
+    """The day number (``date.toordinal``) of 1 January of the year that an article stated
+    on ``stated`` reviews: its own year from October on, else the year before.  A report
+    delivered on 2007-02-08 quotes the targets of 2006 beside their outcomes (高于年初人代会
+    12%的目标): a target of the reviewed year is no date error, one of 2005 is."""
+    days = np.asarray(stated, dtype="float64")
+    known = ~np.isnan(days)
+    day = np.where(known, days - _EPOCH, 0).astype("int64").astype("datetime64[D]")
+    year = day.astype("datetime64[Y]")
+    month = (day.astype("datetime64[M]") - year.astype("datetime64[M]")).astype("int64")
+    reviewed = np.where(month >= 9, year, year - np.timedelta64(1, "Y"))
+    start = reviewed.astype("datetime64[D]").astype("int64") + _EPOCH
+    return np.where(known, start.astype("float64"), np.nan)
 
 
 def _date_rule(dr: DateRules, key: str, column: str, **kw: Any) -> Rule:

@@ -403,7 +403,10 @@ BUGS_CAUGHT = [
     Case("全区GDP增长9.5%,增速高于全市1.8个百分点。", "1.8个百分点", region="汉阳区"),
     # a change amount right after 减少/下降 is stored negative, as a fall in a rate is; a
     # level reached (减至) or what was cut (减少碳排放) is not
-    Case("全县农作物种植面积8521.9公顷,比上年减少862公顷。", "862公顷", -8.62e6, "m2"),
+    Case("全县农作物种植面积8521.9公顷,比上年减少862公顷。", "862公顷", -8.62e6, "m2",
+         metric="other", growth_of="全县农作物种植面积"),
+    Case("城镇常住人口达到91425万人,比2020年末增加1205万人;", "1205万人", 1.205e7, "person",
+         metric="other", growth_of="城镇常住人口"),
     Case("亏损企业数量较上年同期减少4户。", "4户", -4, "household"),
     Case("城镇人口分别减少4万人和5万人。", "5万人", -5e4, "person"),
     Case("贫困人口由13677户减至887户。", "887户", 887, "household"),

@@ -300,6 +300,18 @@ def test_a_traditional_metric_text_names_the_metric_its_simplified_form_names() 
     assert errors(validate_frame(figures_frame([figure]), ARTICLES)) == []
 
 
+@pytest.mark.parametrize("growth_of", [None, "常住人口"])
+def test_a_fall_of_a_level_may_be_negative_but_a_level_may_not(growth_of: str | None) -> None:
+    # 常住人口减少1157万人 is a change of the population: no population range, no sign rule;
+    # the same number without the level it changes reads as a level, and a negative one is bad
+    text = "常住人口减少" if growth_of else "常住人口"
+    change = dataclasses.replace(
+        JOBS, value=-1.157e7, metric="other", metric_text=text, growth_of=growth_of
+    )
+    for found in (validate([change], ARTICLES), validate_frame(figures_frame([change]), ARTICLES)):
+        assert bool(errors(found)) is (growth_of is None)
+
+
 def test_a_figure_of_no_metric_is_held_to_its_units_default_as_a_warning() -> None:
     figure = dataclasses.replace(GDP, metric="other", metric_text="会展直接经济收入", value=2e15)
     finding = only(validate([figure]), Code.OUT_OF_RANGE)
@@ -366,6 +378,19 @@ def test_a_period_is_held_against_its_articles_stated_date(
     if fails:
         assert found[0].figures == (changed,)
         assert "stated date" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("period", "fails"), [("2006", False), ("2005", True), ("2001-2005", True)]
+)
+def test_a_report_quotes_the_targets_of_the_year_it_reviews(period: str, fails: bool) -> None:
+    # delivered 2007-02-08, the report reviews 2006: 高于年初人代会12%的目标 is 2006's target
+    body = "2006年财政收入2.01亿元,较上年增长26.4%,高于年初人代会12%的目标14.4个百分点。"
+    report = Article(PAGE, 9, "2007年政府工作报告", body, stated=date(2007, 2, 8), region="泾县")
+    target = fig(report, "12%", 12.0, "percent", kind=Kind.TARGET, period=period)
+    for found in (validate([target], [report]), validate_frame(figures_frame([target]), [report])):
+        dated = [f for f in found if f.code is Code.DATE_INCONSISTENT]
+        assert bool(dated) is fails
 
 
 def test_a_figure_of_an_article_without_a_stated_date_has_no_date_rule() -> None:
