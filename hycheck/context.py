@@ -40,6 +40,7 @@ from hycheck.naming import (
 from hycheck.normalize import Compacted
 from hycheck.periods import end_year, is_multiyear, is_part_of_year, shift
 from hycheck.scan import Quantity
+from hycheck.tables import Cell
 from hycheck.timeline import Timeline, headings
 
 EXCERPT = 160
@@ -174,6 +175,8 @@ class _Reader:
             growth = _is_growth(text, q)
             name = self._name(q, s0, c0, clause_start, growth, in_clause, sentence)
             metric, metric_text = name.metric, name.text
+            if q.cell is not None:
+                metric, metric_text = self._cell_name(q.cell, q)
             growth_of: str | None = None
             source: Figure | None = None  # the level a growth rate or a change is of
             # 比上年减少862公顷, 同比增加1.3万人: an amount that says by how much a level changed
@@ -317,6 +320,18 @@ class _Reader:
         if paired:
             metric = "other"
         return _Name(named, "other" if paired else metric, metric_text, items, after, index, paired)
+
+    def _cell_name(self, cell: Cell, q: Quantity) -> tuple[str, str]:
+        """The metric and the phrase of a table cell: its row's label and its column's name
+        (全县户籍总人口 under 年末数 → 全县户籍总人口年末数); the label's metric for a level,
+        and for a rate (城镇化率); a share column (比重(%)) is of no metric."""
+        label = self.text[cell.label[0] : cell.label[1]]
+        named = self.vocab.find(label)
+        metric = named[2] if named is not None else "other"
+        if q.unit in GROWTH_UNITS and not label.endswith("率"):
+            metric = "other"
+        body, comp = self.article.body, self.comp
+        return metric, cut(body, comp, *cell.label) + cut(body, comp, *cell.header)
 
     def _grown(
         self, n: int, q: Quantity, c0: int, clause_start: int, name: _Name, sentence: _Sentence

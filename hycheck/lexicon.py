@@ -103,6 +103,10 @@ UNIT_LOOKALIKES: Final = (
 """Words that start like a unit but are not one (千亿台阶 is not 千亿 台; 500强 has no unit):
 after a number they stop the unit search, and the number stands without a unit."""
 
+TABLE_CHANGE_HEADERS: Final = ("增长", "增速", "增幅", "涨跌", "增减", "比上年", "同比", "±")
+"""A table column whose name holds these is of changes or indices (比上年增长(%), 涨跌): its
+cells are not read, a cell alone cannot say whose rate it is."""
+
 MONEY_CONTEXT: Final = (
     "资金", "资本", "投资", "金额", "收入", "产值", "总值", "税收", "营收", "销售额", "规模",
     "融资", "资产", "利润", "贷款", "存款", "经费", "投入", "补贴", "奖励", "资助", "总额",
@@ -299,7 +303,7 @@ LEVEL_VERBS: Final = (
 
 GROWTH_BEFORE: Final = (
     "增长", "增速", "增幅", "增加", "提高", "提升", "上升", "上涨", "下降", "减少", "降低",
-    "回落", "下滑", "压缩", "同比", "环比", "增长了", "增速为", "增幅为", "增长率",
+    "回落", "下滑", "下跌", "压缩", "同比", "环比", "增长了", "增速为", "增幅为", "增长率",
 )  # fmt: skip
 """Growth cue right before a percent figure (增长7%, 增幅9.8%)."""
 PAIRED_PREFIXES: Final = ("城乡",)
@@ -317,7 +321,7 @@ PERCENT_LOST_AFTER: Final = ("增长", "下降")
 (地区生产总值增长7.5左右;固定资产投资增长10;)."""
 GROWTH_AFTER: Final = ("增速", "的增速", "增长", "的增长", "增幅")
 """Growth cue right after a percent figure (20%以上增速)."""
-DECLINE_CUES: Final = ("下降", "减少", "降低", "回落", "下滑", "负增长")
+DECLINE_CUES: Final = ("下降", "减少", "降低", "回落", "下滑", "下跌", "负增长")
 """A growth rate after these is stored negative (下降5% → -5)."""
 DECREASE_VERBS: Final = ("减少", "下降", "降低")
 """An amount right after these is a change, stored negative as a fall in a rate is (比上年减少

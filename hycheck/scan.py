@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from hycheck import lexicon as lx
 from hycheck.numbers import MAX_CN_LENGTH, parse_cn_int
+from hycheck.tables import Cell, Tables
 
 
 class Quantity(NamedTuple):
@@ -41,6 +42,7 @@ class Quantity(NamedTuple):
     implied_unit: bool = False  # the unit came from the context (5000万以上 after 注册资本金)
     idiom: bool = False  # written as words (两位数增长, 翻番)
     two_to_one: bool = False  # written a:1 (城乡收入比2.05:1): a level, not a multiple of a base
+    cell: Cell | None = None  # a table's cell, whose column or table gave the unit
 
 
 def _longest_first(words: Iterable[str]) -> list[str]:
@@ -132,6 +134,7 @@ MAX_SPACES = 2
 def scan(norm: str) -> list[Quantity]:
     """Every quantity stated in a normalised text, left to right.  Never raises."""
     out: list[Quantity] = []
+    tables: Tables | None = None  # made on the first number that may stand in a table
     pos = 0
     search = _CANDIDATE.search
     while True:
@@ -141,11 +144,29 @@ def scan(norm: str) -> list[Quantity]:
         kind = m.lastgroup or ""  # idiom, ar, pct or cn: the group that holds the number
         start, end = m.span(kind)
         q = _read(norm, kind, start, end)
+        if q is None and kind == "ar" and norm[start - 1 : start] in _CELL_OPENERS:
+            # 全县户籍总人口 | 832955 | under 年末数(人): the column's unit
+            tables = tables or Tables(norm)
+            q = _cell_quantity(norm, start, end, tables)
         if q is None:
             pos = end
         else:
             out.append(q)
             pos = q.end
+
+
+_CELL_OPENERS = frozenset(" \t|")
+
+
+def _cell_quantity(norm: str, start: int, end: int, tables: Tables) -> Quantity | None:
+    """The number norm[start:end] alone in a table's cell, in its column's or table's unit."""
+    cell = tables.cell_at(start, end)
+    if cell is None:
+        return None
+    mantissa, exp = _arabic(norm[start:end])
+    unit, scale = cell.unit
+    value = mantissa * scale / 10**exp
+    return Quantity(start, end, start, value, unit, "eq", None, True, cell=cell)
 
 
 def _read(norm: str, kind: str, start: int, end: int) -> Quantity | None:

@@ -1,0 +1,90 @@
+"""Numbers in the cells of flattened tables: the unit of their column or table."""
+
+from __future__ import annotations
+
+import pytest
+
+from hycheck.extract import extract_text
+from hycheck.tables import TABLE_REACH, Tables, cell_at
+
+POPULATION = (
+    "表1 2021年末户籍人口数及构成情况\n"
+    "指标 | 年末数(人) | 比重(%) |\n"
+    "全县户籍总人口 | 832955 | 100 |\n"
+    "其中:城镇 | 217319 | 26.09 |\n"
+)
+HARVEST = (
+    "表1:2020年全区主要农产品产量\n"
+    "2020年全区主要农产品产量 | |\n"
+    "单位:吨 | |\n"
+    "产品名称 | 产量 |\n"
+    "粮食 | 143972 |\n"
+    "#稻谷 | 118787 |\n"
+)
+
+
+def _cell(text: str, number: str) -> tuple[tuple[str, int], str, str] | None:
+    at = text.index(number)
+    cell = cell_at(text, at, at + len(number))
+    if cell is None:
+        return None
+    return cell.unit, text[slice(*cell.label)], text[slice(*cell.header)]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        (POPULATION, "832955", (("person", 1), "全县户籍总人口", "年末数")),
+        (POPULATION, "26.09", (("percent", 1), "城镇", "比重")),  # 其中: is no part of it
+        (HARVEST, "118787", (("t", 1), "稻谷", "产量")),  # the table's 单位 line
+        ("指标 | 金额(万元) |\n财政收入 | 3013 |", "3013", (("CNY", 10_000), "财政收入", "金额")),
+    ],
+)
+def test_a_cell_takes_the_unit_of_its_column_or_table(
+    text: str, number: str, expected: tuple[tuple[str, int], str, str]
+) -> None:
+    assert _cell(text, number) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("粮食产量143972吨,增长2%", "143972"),  # prose
+        ("指标 | 比上年增长(%) |\n地区生产总值 | 7.5 |", "7.5"),  # a rate of the row's level
+        ("指标 | 比上年涨跌(%) |\n居民消费价格总指数 | 101.0 |", "101.0"),  # an index
+        ("单位:公顷、吨 | |\n指标 | 面积 | 产量 |\n粮食 | 1863 | 5260 |", "1863"),  # which?
+        ("指标 | 年末数 |\n全县户籍总人口 | 832955 |", "832955"),  # no unit anywhere
+        ("指标 | 年末数(人) |\n | 832955 |", "832955"),  # a row without a label
+        ("指标 | 年末数(人) |\n全县 | 832955 人口 |", "832955"),  # not alone in its cell
+    ],
+)
+def test_a_cell_without_a_unit_of_its_own_kind_is_not_read(text: str, number: str) -> None:
+    assert _cell(text, number) is None
+
+
+def test_a_long_table_is_read_to_its_end_one_row_at_a_time() -> None:
+    rows = "".join(f"项目{i} | {i + 1000} |\n" for i in range(TABLE_REACH * 3))
+    text = "指标 | 年末数(人) |\n" + rows
+    tables = Tables(text)  # as scan reads them: in order, each row passing its header on
+    found = []
+    for i in range(TABLE_REACH * 3):
+        at = text.index(f"| {i + 1000} |") + 2
+        cell = tables.cell_at(at, at + 4)
+        found.append(cell is not None and text[slice(*cell.header)] == "年末数")
+    assert all(found)
+    # alone, a cell that far below its header is not looked up that far
+    last = text.index(f"| {TABLE_REACH * 3 + 999} |") + 2
+    assert cell_at(text, last, last + 4) is None
+
+
+def test_table_cells_are_figures_of_the_row_and_the_tables_year() -> None:
+    figures = extract_text(POPULATION + "二、农业\n" + HARVEST, title="2021年统计公报")
+    got = [(f.surface, f.value, f.unit, f.metric_text, f.period) for f in figures]
+    assert got == [
+        ("832955", 832955.0, "person", "全县户籍总人口年末数", "2021"),
+        ("100", 100.0, "percent", "全县户籍总人口比重", "2021"),
+        ("217319", 217319.0, "person", "城镇年末数", "2021"),
+        ("26.09", 26.09, "percent", "城镇比重", "2021"),
+        ("143972", 143972.0, "t", "粮食产量", "2020"),
+        ("118787", 118787.0, "t", "稻谷产量", "2020"),
+    ]
