@@ -97,9 +97,10 @@ _WRAP = re.compile(
 )
 
 
-_SPLIT_DECIMAL = re.compile(r"\.(?<=\d\.)([ \t]+)(?=\d)")
-"""A space after a decimal point (实现国内旅游收入59. 4亿元, from PDF or a converter), found from
-the point, which the engine's fast loop looks for."""
+_SPLIT_DECIMAL = re.compile(r"\.(?<=\d\.)([ \t]+|\n(?=\d++[^\d.、]))(?=\d)")
+"""A space after a decimal point (实现国内旅游收入59. 4亿元, from PDF or a converter), or a line
+break that wraps a number (是2011年的1.\n37倍; not before a list marker, 2.\n3. 加快…), found
+from the point, which the engine's fast loop looks for."""
 _LIST_MARKER_AFTER = frozenset("\n。;:!?")
 
 
@@ -116,7 +117,7 @@ def _split_decimal(norm: str, m: re.Match[str]) -> bool:
 
 def _removals(norm: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _REMOVABLE.finditer(norm)]
-    if ". " in norm or ".\t" in norm:
+    if ". " in norm or ".\t" in norm or ".\n" in norm:
         spans.extend(m.span(1) for m in _SPLIT_DECIMAL.finditer(norm) if _split_decimal(norm, m))
         spans.sort()
     if "\n" in norm:

@@ -335,6 +335,7 @@ REAL_PAGE_NON_FIGURES = [
     NoFigure("用户数量增长2000。", "2000"),  # no rate whose % was lost: a count
     # per-mille points: no unit of ours, and not 3.18 items
     NoFigure("自然增长率为-3.19‰,比上年下降3.18个千分点。", "3.18个"),
+    NoFigure("完成投资2.\n3. 加快建设", "2.\n3"),
 ]  # fmt: skip
 
 BUGS_CAUGHT = [
@@ -827,6 +828,8 @@ SET_6_CASES = [
          kind="target", title="2007年政府工作报告"),
     Case("财政收入2.01亿元,较上年增长26.4%,高于年初人代会12%的目标14.4个百分点。",
          "14.4个百分点", kind="actual", title="2007年政府工作报告"),
+    # a line break that wraps a number, not one before a list marker
+    Case("规模以上工业增加值完成52.1亿元,是2011年的1.\n37倍;", "1.\n37倍", 1.37, "ratio"),
     # no day named: the year of the title stays
     Case("此次签约线上签约项目3个。", "3个", period="2022",
          title="2022年通许县线上项目签约暨招商大会召开"),
