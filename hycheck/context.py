@@ -291,7 +291,9 @@ class _Reader:
             before = self.clauses[bisect_right(self.clauses, clause_start - 1) - 1]
             inherited = find(text[max(before, s0) : clause_start])
             if inherited is not None:
-                metric = inherited[2]
+                # 城乡…人均可支配收入分别增长12%和13%,分别达43366元和13835元: two of one name
+                paired_before = _paired(text, max(before, s0) + inherited[0])
+                metric = "other" if paired_before else inherited[2]
                 metric_text = cut(body, comp, max(before, s0) + inherited[0],
                                   max(before, s0) + inherited[1])  # fmt: skip
         # 财政总收入、一般公共预算收入分别达到1073.6亿元和638.7亿元: the i-th figure after 分别

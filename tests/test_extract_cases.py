@@ -828,6 +828,15 @@ SET_6_CASES = [
          kind="target", title="2007年政府工作报告"),
     Case("财政收入2.01亿元,较上年增长26.4%,高于年初人代会12%的目标14.4个百分点。",
          "14.4个百分点", kind="actual", title="2007年政府工作报告"),
+    # short names of the local budget revenue; GDP能耗 is no GDP
+    Case("财政总收入12.57亿元,增长25%,其中地方收入5.68亿元,增长25%。", "5.68亿元",
+         metric="general_budget_revenue"),
+    Case("财政总收入、公共预算收入分别完成6.1亿元、3.6亿元。", "3.6亿元",
+         metric="general_budget_revenue"),
+    Case("年均GDP能耗下降5%。", "5%", metric="other"),
+    # levels that inherit a 城乡 name from the clause before are the pair, not the headline
+    Case("城乡常住居民人均可支配收入分别增长12%和13%,分别达43366元和13835元。", "43366元",
+         metric="other"),
     # a line break that wraps a number, not one before a list marker
     Case("规模以上工业增加值完成52.1亿元,是2011年的1.\n37倍;", "1.\n37倍", 1.37, "ratio"),
     # no day named: the year of the title stays
