@@ -86,6 +86,7 @@ class _Sentence:
         "group",
         "levels",
         "previous_amount",
+        "previous_change",
         "previous_level",
         "start",
     )
@@ -99,6 +100,8 @@ class _Sentence:
         # the last level that is an amount: not a share (完成年度任务的35.48%) or a task
         self.previous_amount: Figure | None = None
         self.group: list[Figure] = []  # the levels of the last 分别 list
+        # (phrase, metric) of the level the last change is of: 生产总值比上年增加8亿元,增长7%
+        self.previous_change: tuple[str, str] | None = None
 
     def add_level(
         self, q: Quantity, figure: Figure, amount: bool, listed: bool, first: bool
@@ -180,15 +183,24 @@ class _Reader:
             growth_of: str | None = None
             source: Figure | None = None  # the level a growth rate or a change is of
             # 比上年减少862公顷, 同比增加1.3万人: an amount that says by how much a level changed
-            change = None if growth or q.unit in GROWTH_UNITS else _CHANGE.search(text, c0, q.start)
+            # (not 减少5000吨碳排放: what was cut, whose noun follows)
+            change = (
+                None
+                if growth or q.unit in GROWTH_UNITS or text[q.end : q.end + 1] not in _AFTER_CHANGE
+                else _CHANGE.search(text, c0, q.start)
+            )
             if growth:
                 metric, growth_of, source = self._grown(n, q, c0, clause_start, name, sentence)
                 metric_text = f"{growth_of}增长" if growth_of else metric_text
             elif change is not None:
                 # the change of a level is no level of the metric: its own key is other
-                _, growth_of, source = self._grown(n, q, c0, clause_start, name, sentence)
+                level_metric, growth_of, source = self._grown(
+                    n, q, c0, clause_start, name, sentence
+                )
                 if growth_of is None and name.text and not name.text.endswith(change.group(1)):
                     growth_of = name.text  # 城镇人口分别减少4万人和5万人: the first item
+                if growth_of:
+                    sentence.previous_change = (growth_of, level_metric)
                 metric = "other"
                 metric_text = f"{growth_of}{change.group(1)}" if growth_of else metric_text
             if q.unit == "pp" and not (growth_of or metric_text).endswith("率"):
@@ -250,9 +262,9 @@ class _Reader:
             )
             out.append(figure)
             in_clause.append((q.start, growth, q.end))
-            if not growth:
-                # not a share (完成年度任务的35.48%), a task, or a change (同比增加1.3万人)
-                amount_too = not (task or q.unit in _SHARE_UNITS or change is not None)
+            if not growth and change is None:  # a change is no level of the sentence
+                # not a share (完成年度任务的35.48%) or a task
+                amount_too = not (task or q.unit in _SHARE_UNITS)
                 sentence.add_level(q, figure, amount_too, name.after >= 0, name.place == 0)
         return out
 
@@ -351,12 +363,13 @@ class _Reader:
         source = group[index] if after >= 0 and index < len(group) else last
         listed = None if items else self._list_source(n, sentence.levels, clause_start)
         metric = name.metric
+        level = None
         if listed is not None:
             subject, metric, level = listed.metric_text, listed.metric, listed
         elif subject is None and source is not None:
             subject, metric, level = source.metric_text, source.metric, source
-        else:
-            level = None
+        elif subject is None and sentence.previous_change is not None:
+            subject, metric = sentence.previous_change  # 比上年增加8亿元,增长7%: of 生产总值
         return ("other" if name.paired else metric), (subject or None), level
 
     def _when(
@@ -607,10 +620,14 @@ def _declines(text: str, start: int, unit: str) -> bool:
 
 
 _CHANGE = re.compile(
-    "(" + "|".join(dict.fromkeys((*lx.CHANGE_VERBS, *lx.DECREASE_VERBS))) + r")了?(?:分别)?"
+    "("
+    + "|".join(map(re.escape, dict.fromkeys((*lx.CHANGE_VERBS, *lx.DECREASE_VERBS))))
+    + r")了?(?:分别)?"
     r"(?:\d+(?:\.\d+)?[^\d,;:。、和与及]{0,4}[、和与及])*\Z"  # 分别减少4万人和
 )
 """An amount right after a change verb (比上年减少862公顷, 分别减少4万人和5万人)."""
+_AFTER_CHANGE = frozenset(lx.CLAUSE_ENDS + "、和与及(")
+"""What may follow a change amount: the end of its clause or list (an empty string too)."""
 _MIRRORED = {Bound.GT: Bound.LT, Bound.GE: Bound.LE, Bound.LT: Bound.GT, Bound.LE: Bound.GE}
 """The bound of a number stored negative: a fall of more than 3% is a change below -3%."""
 

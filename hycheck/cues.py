@@ -77,11 +77,15 @@ def is_stated_target(cues: str, q: Quantity) -> bool:
 
 
 def _gap_before(cues: str, at: int) -> bool:
-    """Whether a gap cue (超出, 高于) opens the phrase that ends with 目标 at ``at``, in its
-    clause and within a few words (高于年初人代会12%的目标)."""
+    """Whether a gap cue opens the phrase that ends with 目标 at ``at``: right before it
+    (超出目标10.15亿元), or a few words before a target already stated (高于年初人代会12%的
+    目标14.4个百分点); not 低于全省目标15%的水平, where the number is the target."""
+    if cues.endswith(lx.TARGET_GAP_CUES, 0, at):
+        return True
     window = cues[max(0, at - _GAP_REACH) : at]
-    clause = max(window.rfind(ch) for ch in lx.CLAUSE_ENDS) + 1
-    return any(cue in window[clause:] for cue in lx.TARGET_GAP_CUES)
+    phrase = window[max(window.rfind(ch) for ch in lx.CLAUSE_ENDS) + 1 :]
+    cue = max((phrase.rfind(c) for c in lx.TARGET_GAP_CUES), default=-1)
+    return cue >= 0 and any(ch.isdigit() for ch in phrase[cue:])
 
 
 _GAP_REACH = 16

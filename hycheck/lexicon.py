@@ -103,9 +103,15 @@ UNIT_LOOKALIKES: Final = (
 """Words that start like a unit but are not one (千亿台阶 is not 千亿 台; 500强 has no unit):
 after a number they stop the unit search, and the number stands without a unit."""
 
-TABLE_CHANGE_HEADERS: Final = ("增长", "增速", "增幅", "涨跌", "增减", "比上年", "同比", "±")
+TABLE_CHANGE_HEADERS: Final = ("增长", "增速", "增幅", "涨跌", "增减", "比上年", "同比", "±",
+                                "增加", "减少", "净增", "较上年", "为上年")  # fmt: skip
 """A table column whose name holds these is of changes or indices (比上年增长(%), 涨跌): its
 cells are not read, a cell alone cannot say whose rate it is."""
+
+RATE_LABEL_ENDINGS: Final = ("率", "比重", "比例", "指数")
+"""A table row named so holds a rate, in no column of amounts."""
+TABLE_EMPTY_CELLS: Final = ("—", "——", "-", "--", "/", "…", "暂无", "无", "空", "不详")
+"""Cells that say a row has no value: data, not a column's name."""
 
 MONEY_CONTEXT: Final = (
     "资金", "资本", "投资", "金额", "收入", "产值", "总值", "税收", "营收", "销售额", "规模",
@@ -400,10 +406,20 @@ REPORT_TITLE_CUES: Final = ("政府工作报告", "工作报告", "施政报告"
 PLAN_TITLE_CUES: Final = ("工作计划", "计划报告", "工作要点", "工作安排")
 """A plan document: its figures are targets for its year unless a review says otherwise."""
 REVIEW_HEADINGS: Final = ("回顾", "成绩", "总结", "过去", "工作情况", "主要工作")
-HOLIDAY_MONTHS: Final = {"国庆": 10, "十一黄金周": 10, "“十一”": 10, "五一": 5, "劳动节": 5,
-                          "清明节": 4, "清明假期": 4}  # fmt: skip
-"""Holidays of a fixed month: news of one (国庆首日全区接待游客11.9万人次) is of that month.
-春节, 端午 and 中秋 move between months and are not listed."""
+HOLIDAY_MONTHS: Final = {"国庆": 10, "十一": 10, "五一": 5, "劳动节": 5, "清明": 4}
+"""Holidays of a fixed month: news titled with one (国庆首日全区接待游客11.9万人次) is of that
+month.  春节, 端午 and 中秋 move between months and are not listed."""
+HOLIDAY_TIMES: Final = ("节", "假期", "小长假", "长假", "黄金周", "期间", "首日", "当天", "第二天",
+                        "第三天", "第四天", "第五天", "第六天", "第七天")  # fmt: skip
+"""After a holiday's name (国庆假期, “十一”黄金周), these make it the time of the news: not
+五一路, 五一劳动奖章, 十一届."""
+DAY_EVENT_WORDS: Final = ("签约", "大会", "推介会", "说明会", "洽谈会", "博览会", "交易会", "仪式",
+                          "开幕", "论坛", "峰会", "开工", "集中")  # fmt: skip
+"""In a title, these make the news that of an event: the day its lead names (12月9日,…签约5个
+项目) gives the month of its figures; a 发布会 or a report of a period does not."""
+DAY_NOT_EVENT_WORDS: Final = ("发布", "运行", "统计", "公报", "报告", "总结")
+DAY_CUTOFF_BEFORE: Final = ("截至", "截止", "截止到", "到")
+"""Before a day, these make it a cut-off (截至12月31日,累计签约…), not the day of the news."""
 EVENT_NOUNS: Final = (
     "博览会", "博会", "洽谈会", "交易会", "推介会", "投洽会", "论坛", "峰会", "大会", "活动",
 )  # fmt: skip
@@ -439,6 +455,8 @@ PARENT_REGION_WORDS: Final = {"全市": "city", "我市": "city", "本市": "cit
 DENOMINATOR_CUES: Final = ("占", "在", "居", "位居", "比", "较", "为", "向", "助推", "助力",
                            "高于", "低于", "快于", "慢于")  # fmt: skip
 """A place right after these is a comparison base (占全省45%), not what the figure is about."""
+PLAN_WORDS_AFTER_PLACE: Final = ("目标", "计划", "任务", "预期")
+"""After a compared place (低于全省目标15%), these make the figure the place's own target."""
 
 # -- punctuation --------------------------------------------------------------------------------
 

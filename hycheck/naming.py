@@ -253,7 +253,9 @@ class Regions:
         while i < len(found):
             start, end, name = found[i]
             i += 1
-            if clause[max(0, start - 2) : start].endswith(lx.DENOMINATOR_CUES):
+            if clause[max(0, start - 2) : start].endswith(lx.DENOMINATOR_CUES) and not (
+                clause.startswith(lx.PLAN_WORDS_AFTER_PLACE, end)  # 低于全省目标15%: its own
+            ):
                 continue
             if name in lx.SELF_REGION_WORDS:
                 return self._own(name)

@@ -353,6 +353,8 @@ def region_of(headline: str, body: str = "", channel: str = "") -> str:
     ''
     >>> region_of("(河北省)2017年蠡县人民政府工作报告(全文)")
     '蠡县'
+    >>> region_of("河北省召开全省县域经济工作会议 蠡县作典型发言")
+    '河北省'
 
     A district or county the gazetteer does not list is still the region when the headline
     names it right after a place it lists (渭南高新区, 绵阳市涪城区) or opens with it (洪洞县…,
@@ -386,8 +388,11 @@ def _unlisted_part(headline: str, best: tuple[int, int, Place] | None) -> str:
             return headline[start:end] + m.group()  # 绵阳市涪城区, 渭南高新区
         if place.level not in ("city", "province"):
             return ""
-    # 洪洞县…, 2019年梨树县…, (河北省)2017年蠡县…: after the wider place, if any
-    m = _OPENING_COUNTY.search(headline, best[1] if best is not None else 0)
+        # (河北省)2017年蠡县…, (廣安市)廣安區…: right after the wider place and its bracket
+        m = _AFTER_PLACE_COUNTY.match(headline, end)
+        return m.group(1) if m and _may_name(m.group(1)) and m.group(1) not in _ZONES else ""
+    # 洪洞县…, 2019年梨树县…
+    m = _OPENING_COUNTY.search(headline)
     return m.group(1) if m and _may_name(m.group(1)) and m.group(1) not in _ZONES else ""
 
 
@@ -407,6 +412,9 @@ _NAME_CHAR = r"(?:(?![年月])[\u4e00-\u9fff])"
 _PLACE_END = r"(?:区|县|旗)(?![域级])"  # not 县域, 区级
 _PART_NAME = re.compile(f"{_NAME_CHAR}{{1,4}}?{_PLACE_END}")
 _OPENING_COUNTY = re.compile(f"(?:^|年|[)】\\]」 ])({_NAME_CHAR}{{1,3}}?{_PLACE_END})")
+_AFTER_PLACE_COUNTY = re.compile(
+    f"[)）】\\]」]\\s*(?:(?:19|20)\\d\\d年)?({_NAME_CHAR}{{1,3}}?{_PLACE_END})"
+)
 _ZONES = frozenset({"新区", "高新区", "经开区", "示范区", "保税区", "自贸区", "试验区"})
 """Kinds of zone: a name after a place (渭南高新区), a common noun alone (高新区招商局…)."""
 

@@ -13,16 +13,16 @@ unit cannot be negative::
 ``pandera.Check`` named "<file>:<rule>" (``expectations/gdp.yaml:range.district``) and returns
 the schema together with the ``Rule`` records that say which finding a failure becomes.  Its
 schema validates a frame prepared by ``prepare_figures`` (derived columns ``_level``,
-``_growth``, ``_sharecue``, ``_stated``, ``_pstart``, ``_pend`` …); ``hycheck.validation`` does
-all of this, lists the rows of each metric and unit (``_metric_order`` …, so that a metric's
-checks read only its rows) and turns ``SchemaErrors.failure_cases`` into findings.
+``_growth``, ``_sharecue``, ``_stated``, ``_targets_from``, ``_pstart``, ``_pend`` …);
+``hycheck.validation`` does all of this, lists the rows of each metric and unit
+(``_metric_order`` …, so that a metric's checks read only its rows) and turns
+``SchemaErrors.failure_cases`` into findings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import numpy as np
@@ -456,33 +456,8 @@ class _Builder:
         r = _date_rule(dr, "not_after_stated", "period", allowed=dr.not_after_stated)
         self.add(r, _flag(lambda d, rows: after(d, rows) & (start(d, rows) > stated(d, rows))))
         r = _date_rule(dr, "not_before_stated", "period", allowed=dr.not_before_stated)
-        self.add(
-            r,
-            _flag(
-                # before the year the article reviews, not merely before its stated date
-                lambda d, rows: (
-                    before(d, rows) & (end(d, rows) < _reviewed_year_start(stated(d, rows)))
-                )
-            ),
-        )
-
-
-_EPOCH = date(1970, 1, 1).toordinal()
-
-
-def _reviewed_year_start(stated: Array) -> Array:
-    """The day number (``date.toordinal``) of 1 January of the year that an article stated
-    on ``stated`` reviews: its own year from October on, else the year before.  A report
-    delivered on 2007-02-08 quotes the targets of 2006 beside their outcomes (高于年初人代会
-    12%的目标): a target of the reviewed year is no date error, one of 2005 is."""
-    days = np.asarray(stated, dtype="float64")
-    known = ~np.isnan(days)
-    day = np.where(known, days - _EPOCH, 0).astype("int64").astype("datetime64[D]")
-    year = day.astype("datetime64[Y]")
-    month = (day.astype("datetime64[M]") - year.astype("datetime64[M]")).astype("int64")
-    reviewed = np.where(month >= 9, year, year - np.timedelta64(1, "Y"))
-    start = reviewed.astype("datetime64[D]").astype("int64") + _EPOCH
-    return np.where(known, start.astype("float64"), np.nan)
+        targets_from = _col("_targets_from")  # a report's: the year it reviews (quoted)
+        self.add(r, _flag(lambda d, rows: before(d, rows) & (end(d, rows) < targets_from(d, rows))))
 
 
 def _date_rule(dr: DateRules, key: str, column: str, **kw: Any) -> Rule:

@@ -82,6 +82,8 @@ class Tables:
         unit = unit or table_unit
         if unit is None:
             return None
+        if unit[0] != "percent" and text[label[0] : label[1]].endswith(lx.RATE_LABEL_ENDINGS):
+            return None  # 单位GDP能耗下降率 under 绝对数(万元): a rate in a column of amounts
         return Cell(unit, label, (header[0], name_end))
 
     def _header(self, line_start: int, column: int) -> _Header:
@@ -98,8 +100,9 @@ class Tables:
                 break
             line = (above, stop - 1)
             stop = above
-            if text.find("单位", *line) >= 0:
-                found: _Header = (header, _unit_line(text, *line))
+            unit_at = _UNIT_LINE.search(text, *line)
+            if unit_at is not None:
+                found: _Header = (header, _unit_line(text, unit_at.end(), line[1]))
                 self._found[(line_start, column)] = found
                 return found
             if text.find("|", *line) < 0:
@@ -107,16 +110,17 @@ class Tables:
                 if outside > 1:
                     break
                 continue
-            if header is None:
-                cell = _cell(text, *line, column)
-                if cell is None or not _has_digit(text, *cell):
-                    header = cell  # the nearest row above whose cell holds no number
-                    if cell is None:
-                        break
-                elif (above, column) in self._found:
-                    found = self._found[(above, column)]  # a data row: its header is mine
-                    self._found[(line_start, column)] = found
-                    return found
+            if header is not None:
+                break  # a row above the header: another table's (its 单位 is not this one's)
+            cell = _cell(text, *line, column)
+            if cell is None or not _is_value(text, *cell):
+                header = cell  # the nearest row above whose cell holds no value
+                if cell is None:
+                    break
+            elif (above, column) in self._found:
+                found = self._found[(above, column)]  # a data row: its header is mine
+                self._found[(line_start, column)] = found
+                return found
         found = (header, None)
         self._found[(line_start, column)] = found
         return found
@@ -154,6 +158,11 @@ def _blank(text: str, a: int, b: int) -> bool:
 
 def _has_digit(text: str, a: int, b: int) -> bool:
     return _DIGIT.search(text, a, b) is not None
+
+
+def _is_value(text: str, a: int, b: int) -> bool:
+    """Whether a cell holds a value: a number, or a mark for none (—, -, 暂无)."""
+    return _has_digit(text, a, b) or text[a:b] in lx.TABLE_EMPTY_CELLS
 
 
 _DIGIT = re.compile(r"\d")
@@ -213,12 +222,13 @@ def _unit(word: str) -> tuple[str, int] | None:
     return found
 
 
-def _unit_line(text: str, a: int, b: int) -> tuple[str, int] | None:
-    """The one unit of a line 单位:吨 (the whole table's); None for several (单位:公顷、吨),
-    which the cells cannot be matched to."""
-    at = text.find("单位", a, b) + 2
-    while at < b and text[at] in "::  ":
-        at += 1
+_UNIT_LINE = re.compile(r"单位\s*[::]\s*")
+"""单位: and the unit after it (not 单位GDP能耗, a row's label)."""
+
+
+def _unit_line(text: str, at: int, b: int) -> tuple[str, int] | None:
+    """The one unit that a line 单位:吨 gives from ``at`` on (the whole table's); None for
+    several (单位:公顷、吨), which the cells cannot be matched to."""
     bar = text.find("|", at, b)
     word = text[at : bar if bar >= 0 else b].strip(" \t")
     return _unit(word) if word else None

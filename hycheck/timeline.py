@@ -132,6 +132,8 @@ _HEADING_BEFORE = frozenset(" \t\r\n。!?;:")
 _LINE = re.compile(r"\n([^\n]{2,24})(?=\n)")  # a short line: an unnumbered heading?
 _BASE_BEFORE = tuple(sorted(lx.PERIOD_BASE_CUES, key=len, reverse=True))
 _MULTIYEAR_MARK = "@multiyear"
+_YEAR_TO_DATE_MARK = "@ytd"
+"""今年以来: the article's own period, but not the month of the day or holiday it is news of."""
 _REVIEW_MARK = "@review"
 MAX_LOOKBACK = 8
 """Time expressions looked at before a figure in its sentence: bounded, so linear time."""
@@ -247,6 +249,7 @@ class Timeline:
         self._mention_starts = [mm.start for mm in self.mentions]
         self.sections = self._sections()
         self._section_starts = [s.start for s in self.sections]
+        self._day_month_period = False  # whether the default is the month of a day's news
         self.default_period = self._default_period()
         self._frames = self._news_frames()
         self._frame_starts = [f[0] for f in self._frames]
@@ -286,8 +289,10 @@ class Timeline:
             offset = lx.RELATIVE_YEARS[g["relative"]]
             if g["relative"] in ("全年", "当年", "本年"):
                 period = "{y}"
-            elif self._this_year is not None and not (offset == 0 and text.startswith("以来", end)):
+            elif offset == 0 and text.startswith("以来", end):
                 # 今年以来 is the year to date: the article's own period says which part
+                period = _YEAR_TO_DATE_MARK
+            elif self._this_year is not None:
                 period = str(self._this_year + offset)
             if period and g["rel_quarter"]:
                 period = lx.QUARTERS[g["rel_quarter"]].replace("{y}", period)
@@ -471,18 +476,21 @@ class Timeline:
         return self._on_the_day("")
 
     def _on_the_day(self, year: str) -> str:
-        """News of a day (12月9日,光明区在…大会上签约5个项目; 国庆首日全区接待游客…) is of
-        that day's month, in ``year`` or else the year of the article's date (the year before
-        for a month later than the date's); ``year`` itself (or "") when the lead and the
-        title name no day."""
-        stop = self._sentence_starts[2] if len(self._sentence_starts) > 2 else len(self.text)
-        month = _day_month(self.title) or _day_month(self.text[:stop])
+        """News of a holiday its title names (国庆首日全区接待游客…) or of an event its title
+        names on a day its lead or title gives (12月9日,光明区在…大会上签约5个项目) is of that
+        month, in ``year`` or else the year of the article's date (the year before for a
+        December day listed in January); ``year`` itself (or "") for other news."""
+        month = _holiday_month(self.title)
+        if month is None and _names_an_event(self.title):
+            stop = self._sentence_starts[2] if len(self._sentence_starts) > 2 else len(self.text)
+            month = _day_month(self.title) or _day_month(self.text[:stop])
         if month is None:
             return year
         if not year:
             if self._now is None:
                 return ""
-            year = str(self._now.year - (month > self._now.month))
+            year = str(self._now.year - (month > self._now.month + 6))
+        self._day_month_period = True
         return f"{year}M{month:02d}"
 
     def _news_frames(self) -> list[tuple[int, int, str]]:
@@ -544,7 +552,9 @@ class Timeline:
             if period == _MULTIYEAR_MARK and self.review_year is not None:
                 # 2011年社会消费品零售总额…,全社会固定资产投资五年累计完成406.5亿元
                 return f"{self.review_year - 4}-{self.review_year}"
-            if period == _MULTIYEAR_MARK or not period:
+            if period == _YEAR_TO_DATE_MARK and self._day_month_period:
+                return fallback[:4]  # 国庆假期…今年以来,全区接待游客1200万人次: the year
+            if period in (_MULTIYEAR_MARK, _YEAR_TO_DATE_MARK) or not period:
                 continue
             if period == _REVIEW_MARK:
                 if self.review_year is None:
@@ -645,16 +655,34 @@ def headings(text: str) -> list[tuple[int, int]]:
 
 _DAY_DATE = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])日")
 _DAY_DATE_OPENING = tuple(f"{m}月" for m in range(1, 13))
-_HOLIDAY = re.compile("|".join(map(re.escape, lx.HOLIDAY_MONTHS)))
+_HOLIDAY = re.compile(
+    "“?("
+    + "|".join(map(re.escape, lx.HOLIDAY_MONTHS))
+    + ")”?(?:"
+    + "|".join(map(re.escape, lx.HOLIDAY_TIMES))
+    + ")"
+)
+
+
+def _holiday_month(title: str) -> int | None:
+    """The month of the fixed-month holiday a title names as its time (国庆首日, “五一”小长假)."""
+    m = _HOLIDAY.search(title)
+    return lx.HOLIDAY_MONTHS[m.group(1)] if m is not None else None
+
+
+def _names_an_event(title: str) -> bool:
+    """签约, 大会, 仪式 …, and not 发布会 or a period's 运行情况: a title of an event."""
+    return any(w in title for w in lx.DAY_EVENT_WORDS) and not any(
+        w in title for w in lx.DAY_NOT_EVENT_WORDS
+    )
 
 
 def _day_month(text: str) -> int | None:
-    """The month of the first day date (10月2日) or fixed-month holiday (国庆) in ``text``."""
-    day = _DAY_DATE.search(text)
-    holiday = _HOLIDAY.search(text)
-    if holiday is not None and (day is None or holiday.start() < day.start()):
-        return lx.HOLIDAY_MONTHS[holiday.group()]
-    return int(day.group(1)) if day is not None else None
+    """The month of the first day date in ``text`` that is no cut-off (截至12月31日)."""
+    for m in _DAY_DATE.finditer(text):
+        if not text.endswith(lx.DAY_CUTOFF_BEFORE, 0, m.start()):
+            return int(m.group(1))
+    return None
 
 
 def _fill(period: str, year: str) -> str:

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from hycheck import lexicon as lx
 from hycheck._gc import paused
 from hycheck._validate_text import article_message, figure_details, figure_message, title_year
 from hycheck.expectations import Expectations, load_expectations
@@ -159,7 +160,7 @@ def _record_frame(
 
     vocab = _compiled(exp).vocabulary
     which = _article_rows(texts["page"], cols["doc"], articles)
-    stated, listed, art_level = _article_columns(articles, vocab)
+    stated, listed, art_level, targets_from = _article_columns(articles, vocab)
 
     region_codes, regions = texts["region"]
     level = _lookup([vocab.level.index(level_of(r)) if r else -1 for r in regions], region_codes)
@@ -186,6 +187,7 @@ def _record_frame(
     frame["_sharecue"] = _lookup([any(c in t for c in cues) for t in metric_texts], text_codes,
                                  bool)  # fmt: skip
     frame["_stated"] = stated[which]
+    frame["_targets_from"] = targets_from[which]
     frame["_listed"] = listed[which]
     frame["_pstart"] = bounds[:, 0][period_codes] if n else np.array([], "float64")
     frame["_pend"] = bounds[:, 1][period_codes] if n else np.array([], "float64")
@@ -254,15 +256,28 @@ def _days(arts: Sequence[Article], name: str) -> np.ndarray:
 
 def _article_columns(
     articles: Sequence[Article], vocab: Vocabulary
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Stated day, listing day and region level code of each distinct (page, doc), in the
-    order of ``_article_rows``, with one more entry (nan, nan, "") for figures without one."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Stated day, listing day, region level code and ``_targets_from`` day of each distinct
+    (page, doc), in the order of ``_article_rows``, with one more entry (nan, nan, "", nan)
+    for figures without one."""
     table = list({(a.page, a.doc): a for a in articles}.values())
     stated = np.append(_days(table, "stated"), math.nan)
     listed = np.append(_days(table, "listed"), math.nan)
     levels = {r: _code(vocab.level, level_of(r)) for r in {a.region for a in table}}
     level = np.array([levels[a.region] for a in table] + [_code(vocab.level, "")], dtype="int64")
-    return stated, listed, level
+    targets_from = np.array([_targets_from(a) for a in table] + [math.nan])
+    return stated, listed, level, targets_from
+
+
+def _targets_from(article: Article) -> float:
+    """The first day a target that the article states may be for: its stated date, or for a
+    report (政府工作报告) the first day of the year it reviews, whose targets it quotes beside
+    their outcomes (高于年初人代会12%的目标): the stated year from October on, else the year
+    before."""
+    stated = article.stated
+    if stated is None or not any(cue in article.title for cue in lx.REPORT_TITLE_CUES):
+        return _day(stated)
+    return _day(date(stated.year if stated.month >= 10 else stated.year - 1, 1, 1))
 
 
 def _add_groups(frame: pd.DataFrame) -> None:
@@ -300,6 +315,7 @@ def prepare_figures(
         keys = pd.MultiIndex.from_arrays([frame["page"].astype(object), frame["doc"]])
         which = pd.MultiIndex.from_tuples(list(by_key)).get_indexer(keys)
     stated = np.array([_day(a.stated) for a in table] + [math.nan])
+    targets_from = np.array([_targets_from(a) for a in table] + [math.nan])
     listed = np.array([_day(a.listed) for a in table] + [math.nan])
     art_level = np.array([region_level(a.region) for a in table] + [""], dtype=object)
 
@@ -332,6 +348,7 @@ def prepare_figures(
         [isinstance(t, str) and any(c in t for c in cues) for t in metric_texts], dtype=bool
     )[text_codes]
     out["_stated"] = stated[which]
+    out["_targets_from"] = targets_from[which]
     out["_listed"] = listed[which]
     out["_pstart"] = bounds["f0"]
     out["_pend"] = bounds["f1"]

@@ -839,6 +839,28 @@ SET_6_CASES = [
          metric="other"),
     # a line break that wraps a number, not one before a list marker
     Case("规模以上工业增加值完成52.1亿元,是2011年的1.\n37倍;", "1.\n37倍", 1.37, "ratio"),
+    # from a second reading of the set-6 rules: a change is no level for the next figure
+    Case("全年发生生产安全事故12起,比上年减少3起,比2019年减少5起。", "5起", -5,
+         growth_of="发生生产安全事故"),
+    Case("全区生产总值比上年增加8亿元,增长7%。", "7%", metric="gdp", growth_of="生产总值"),
+    # what was cut, with its noun after the amount, is no change of a level
+    Case("全年减少5000吨碳排放。", "5000吨", 5000, "t", growth_of=None),
+    # the month is the news' only for a holiday its title names or an event's day
+    Case("全区地区生产总值增长8%。国庆期间,全区接待游客10万人次。", "10万人次", period="2021",
+         title="光明区2021年经济运行情况", listed=date(2021, 10, 20)),
+    Case("1月18日,区政府召开新闻发布会。全区地区生产总值120亿元。", "120亿元",
+         period="unknown", title="光明区召开新闻发布会", listed=date(2022, 1, 18)),
+    Case("截至12月31日,全区累计签约项目56个。", "56个", period="unknown",
+         title="全区集中签约项目", listed=date(2022, 1, 5)),
+    Case("今年以来,全区接待游客1200万人次。10月1日至7日,全区接待游客80万人次。",
+         "1200万人次", period="2021", title="国庆假期旅游市场火爆", listed=date(2021, 10, 8)),
+    Case("五一期间,预计接待游客10万人次。", "10万人次", period="2022M05",
+         title="“五一”假期旅游预测", listed=date(2022, 4, 20)),
+    Case("五一路片区改造项目总投资12亿元。", "12亿元", period="unknown",
+         title="五一路片区改造项目签约", listed=date(2021, 6, 1)),
+    # a province's own target after 低于 is the province's
+    Case("全区增长8%,低于全省目标15%的水平。", "15%", kind="target", region="广东省",
+         article_region="光明区"),
     # no day named: the year of the title stays
     Case("此次签约线上签约项目3个。", "3个", period="2022",
          title="2022年通许县线上项目签约暨招商大会召开"),

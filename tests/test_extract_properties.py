@@ -115,6 +115,9 @@ def _seconds_per_char(body: str) -> float:
     return (time.process_time() - t) / len(body)
 
 
+_DENSE = ("numbers with units", "percent runs", "table under a header", "change runs")
+
+
 def test_hostile_input_costs_linear_time() -> None:
     """Doubling a hostile input twice must not multiply the cost by 16 (quadratic); and each
     costs at most a few times the seed's per-character time (generous margin for noisy CI)."""
@@ -134,6 +137,7 @@ def test_hostile_input_costs_linear_time() -> None:
         "years": "2017年",
         "verbs before a number": "达到超过",  # 项达到达到…项5亿元: a regex of them backtracked
         "verb runs with figures": "达到达到达到项5亿元,",
+        "change runs": "减少1人,",  # each change names the level of the one before
         "table rows": "粮食 | 1 |\n",  # each cell looks up its table's header
         "one long table row": "粮食 | 1 ",
         "table under a header": "指标 | 年末数(人) |\n" + "粮食 | 1 |\n" * 50,
@@ -145,7 +149,7 @@ def test_hostile_input_costs_linear_time() -> None:
         large_cost = min(_seconds_per_char(large) for _ in range(2))
         assert large_cost < 3 * small_cost + 2e-6, f"{name}: cost grows faster than the text"
         # a figure every 2-10 characters: linear, but dearer per character than prose
-        if name not in ("numbers with units", "percent runs", "table under a header"):
+        if name not in _DENSE:
             assert large_cost < 10 * seed_cost, f"{name}: {large_cost / seed_cost:.1f}x the seed"
 
 

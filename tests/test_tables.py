@@ -56,10 +56,28 @@ def test_a_cell_takes_the_unit_of_its_column_or_table(
         ("指标 | 年末数 |\n全县户籍总人口 | 832955 |", "832955"),  # no unit anywhere
         ("指标 | 年末数(人) |\n | 832955 |", "832955"),  # a row without a label
         ("指标 | 年末数(人) |\n全县 | 832955 人口 |", "832955"),  # not alone in its cell
+        # the 单位 of the table before is not this one's
+        (
+            "单位:万元\n指标 | 数值 |\n税收收入 | 1200 |\n表2\n指标 | 数值 |\n常住人口 | 58 |",
+            "58",
+        ),
+        ("指标 | 净增(户) |\n常住人口 | 1200 |", "1200"),  # a change
+        ("指标 | 绝对数(万元) |\n单位GDP能耗下降率 | 3.2 |", "3.2"),  # a rate among amounts
     ],
 )
 def test_a_cell_without_a_unit_of_its_own_kind_is_not_read(text: str, number: str) -> None:
     assert _cell(text, number) is None
+
+
+@pytest.mark.parametrize("empty", ["—", "暂无"])
+def test_a_row_without_a_value_is_no_header(empty: str) -> None:
+    text = f"指标 | 金额(万元) |\n税收收入 | 5000 |\n其中:土地收入 | {empty} |\n非税收入 | 300 |"
+    assert _cell(text, "300") == (("CNY", 10_000), "非税收入", "金额")
+
+
+def test_a_label_that_starts_with_the_word_unit_is_no_unit_line() -> None:
+    text = "指标 | 绝对数(万元) |\n单位GDP能耗 | 0.5吨 |\n税收收入 | 700 |"
+    assert _cell(text, "700") == (("CNY", 10_000), "税收收入", "绝对数")
 
 
 def test_a_long_table_is_read_to_its_end_one_row_at_a_time() -> None:

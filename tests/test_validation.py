@@ -393,6 +393,16 @@ def test_a_report_quotes_the_targets_of_the_year_it_reviews(period: str, fails: 
         assert bool(dated) is fails
 
 
+def test_news_is_held_to_its_stated_date_not_to_a_reviewed_year() -> None:
+    # only a report reviews a year and quotes its targets: news of 2021-08-15 naming a
+    # target for 2020 is still inconsistent
+    body = "全区招商引资到位资金120亿元,完成目标任务100亿元。"
+    news = Article(PAGE, 9, "招商引资工作推进会召开", body, stated=date(2021, 8, 15))
+    target = fig(news, "100亿元", 1e10, "CNY", kind=Kind.TARGET, period="2020")
+    for found in (validate([target], [news]), validate_frame(figures_frame([target]), [news])):
+        assert [f.code for f in found] == [Code.DATE_INCONSISTENT]
+
+
 def test_a_figure_of_an_article_without_a_stated_date_has_no_date_rule() -> None:
     old = dataclasses.replace(HEADQUARTERS_SHARE, period="1999", kind=Kind.TARGET)
     assert validate([old], [NEWS]) == []
