@@ -98,7 +98,7 @@ UNIT_LOOKALIKES: Final = (
     "片区", "张之洞", "起步", "起来", "头部", "种类", "成为", "成功", "成果", "成效", "成立",
     "成员", "成本", "成绩", "成熟", "成长", "户籍", "户外", "席位", "笔记", "单位", "单元",
     "票据", "本地", "本土", "间接", "元素", "支持", "支撑", "支柱", "只有", "只要", "例如",
-    "倍数", "份额", "口岸", "家乡", "强", "大", "级", "点", "类型", "个千分点",
+    "倍数", "份额", "口岸", "家乡", "强", "大", "级", "点", "类型", "个千分点", "项指标",
 )  # fmt: skip
 """Words that start like a unit but are not one (千亿台阶 is not 千亿 台; 500强 has no unit):
 after a number they stop the unit search, and the number stands without a unit."""
@@ -281,7 +281,8 @@ SUBTOTAL_CUES: Final = ("其中", "内含")
 
 NARROWING_BEFORE: Final = (
     "人均", "单位", "万元", "每", "城镇", "农村", "城乡", "城市", "城、", "乡", "拉动",
-    "景区", "景点", "旅行社", "宾馆", "酒店",
+    "景区", "景点", "旅行社", "宾馆", "酒店", "古镇", "古城", "名胜区", "度假区", "公园", "乐园",
+    "山庄", "小镇", "绿道", "博物馆", "山谷", "农庄", "庄园",
 )  # fmt: skip
 """Right before a metric name these make another measure of it: 人均地区生产总值, 单位GDP能耗,
 城镇居民人均可支配收入, 拉动GDP增长1.2个百分点 (a contribution), or a part of it: 乐山大佛景区
@@ -403,9 +404,15 @@ PLAN_END_WORDS: Final = ("期末", "末")
 # -- sections of a work report ------------------------------------------------------------------
 
 REPORT_TITLE_CUES: Final = ("政府工作报告", "工作报告", "施政报告")
+REPORT_BODY_OPENING: Final = r"我代表[^。!?]{0,16}?报告"
+"""A text that opens so (现在,我代表区人民政府向大会报告工作) is a government work report,
+whatever its title says; news of a congress says it in the third person (县长…作政府工作报告)."""
 PLAN_TITLE_CUES: Final = ("工作计划", "计划报告", "工作要点", "工作安排")
 """A plan document: its figures are targets for its year unless a review says otherwise."""
-REVIEW_HEADINGS: Final = ("回顾", "成绩", "总结", "过去", "工作情况", "主要工作")
+REVIEW_HEADINGS: Final = ("回顾", "成绩", "总结", "过去", "工作情况", "主要工作", "计划执行")
+DONE_HEADINGS: Final = ("完成情况", "执行情况")
+"""A heading with these reviews what was planned (主要目标完成情况, 计划执行情况), whatever
+plan word stands before them."""
 HOLIDAY_MONTHS: Final = {"国庆": 10, "十一": 10, "五一": 5, "劳动节": 5, "清明": 4}
 """Holidays of a fixed month: news titled with one (国庆首日全区接待游客11.9万人次) is of that
 month.  春节, 端午 and 中秋 move between months and are not listed."""

@@ -65,6 +65,7 @@ class Tables:
         line_end = _line_end(text, end)
         if line_start < 0 or line_end < 0:
             return None  # no table row is that long
+        line_start = _row_start(text, line_start, start)
         right = text.find("|", end, line_end)
         if not _blank(text, end, right if right >= 0 else line_end):
             return None  # not alone in its cell (| 2.5万 |, | 12 个 |)
@@ -112,7 +113,7 @@ class Tables:
                 continue
             if header is not None:
                 break  # a row above the header: another table's (its 单位 is not this one's)
-            cell = _cell(text, *line, column)
+            cell = _cell(text, _row_start(text, *line), line[1], column)
             if cell is None or not _is_value(text, *cell):
                 header = cell  # the nearest row above whose cell holds no value
                 if cell is None:
@@ -150,6 +151,15 @@ def _line_end(text: str, pos: int) -> int:
     hi = min(len(text), pos + MAX_ROW)
     at = text.find("\n", pos, hi)
     return at if at >= 0 else (len(text) if hi == len(text) else -1)
+
+
+def _row_start(text: str, a: int, b: int) -> int:
+    """Where the first cell of the line text[a:b] starts: after a bar that opens the line
+    (| 生产总值 | 1262635 | 6.9 |), if any."""
+    i = a
+    while i < b and text[i] in " \t":
+        i += 1
+    return i + 1 if i < b and text[i] == "|" else a
 
 
 def _blank(text: str, a: int, b: int) -> bool:

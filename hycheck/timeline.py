@@ -132,6 +132,9 @@ _HEADING_BEFORE = frozenset(" \t\r\n。!?;:")
 _LINE = re.compile(r"\n([^\n]{2,24})(?=\n)")  # a short line: an unnumbered heading?
 _BASE_BEFORE = tuple(sorted(lx.PERIOD_BASE_CUES, key=len, reverse=True))
 _MULTIYEAR_MARK = "@multiyear"
+_REPORT_OPENING = 400
+"""How far into a text its opening words may say it is a report (我代表区人民政府向大会报告工作)."""
+_REPORT_BODY = re.compile(lx.REPORT_BODY_OPENING)
 _YEAR_TO_DATE_MARK = "@ytd"
 """今年以来: the article's own period, but not the month of the day or holiday it is news of."""
 _REVIEW_MARK = "@review"
@@ -195,7 +198,9 @@ class Timeline:
         self.listed = listed
         self.headings = headings(text) if numbered is None else numbered
         self._sentence_starts = sentence_starts
-        self.is_report = any(cue in title for cue in lx.REPORT_TITLE_CUES)
+        self.is_report = any(cue in title for cue in lx.REPORT_TITLE_CUES) or (
+            _REPORT_BODY.search(text, 0, _REPORT_OPENING) is not None
+        )
         self.is_plan = not self.is_report and any(cue in title for cue in lx.PLAN_TITLE_CUES)
         self.is_bulletin = "统计公报" in title or "统计公告" in title
         self.plan_year: int | None = None
@@ -205,7 +210,7 @@ class Timeline:
         # says 今年 of the year it is published, as it says 1至9月 of that year), unless the
         # listing is a repost: a news text whose latest year is older than the listing's
         self._now = stated or listed
-        if stated is None and listed is not None and not (self.is_report or self.is_plan):
+        if stated is None and listed is not None:
             latest = max(map(int, _YEARS.findall(text)), default=listed.year)
             if latest < listed.year - 1:
                 self._now = None
@@ -230,7 +235,7 @@ class Timeline:
         if self._this_year is None and self.is_bulletin and title_year is not None:
             self._this_year = title_year
         if self.is_report or self.is_plan:
-            when = stated or listed
+            when = self._now  # not the listing date of a repost years later
             if title_year is not None:
                 self.plan_year = title_year
                 delivered = (when.year, when.month) if when is not None else (0, 0)
@@ -354,10 +359,15 @@ class Timeline:
             if review_at < 0 and plan_at < 0:
                 continue
             target = plan_at >= 0 and (review_at < 0 or plan_at < review_at)
+            line = self.text[head_start : head_start + _HEADING_REACH].split("\n", 1)[0]
+            if target and any(w in line for w in lx.DONE_HEADINGS):
+                target, review_at = False, plan_at  # (一)主要目标完成情况: a review
             cut = plan_at if target else review_at
             period = self._heading_period(head_start, head_start + cut)
             if not period and not target:
                 period = self._opening_year(head_start)
+            if not period and not target and not sections[-1].target:
+                period = sections[-1].period  # (一)主要目标完成情况 under 一、2023年上半年…
             sections.append(Section(start, period or (plan if target else review), target))
         if self.is_report:
             sections = self._plan_openers(sections, plan)
@@ -456,8 +466,10 @@ class Timeline:
                     continue  # "2021年1月6日在…会议上": a delivery date, not the news' time
                 if _within(self.title_period, period):
                     return self.title_period  # 郏县2025年一季度…: 紧扣2025年重点工作 is context
-                if period.isdigit() and self.text.startswith(_DAY_DATE_OPENING, mention.end):
-                    return self._on_the_day(period)  # 2017年9月18日,…说明会举行
+                if period.isdigit() and self.text[mention.start].isdigit():
+                    # 2017年9月18日,…说明会举行; 3月4日,石泉县2020年招商引资项目集中签约仪式
+                    # (not 今年已招引落地项目570个: the year to date)
+                    return self._on_the_day(period)
                 return period
         if self.title_period:
             return (

@@ -336,6 +336,7 @@ REAL_PAGE_NON_FIGURES = [
     # per-mille points: no unit of ours, and not 3.18 items
     NoFigure("自然增长率为-3.19‰,比上年下降3.18个千分点。", "3.18个"),
     NoFigure("完成投资2.\n3. 加快建设", "2.\n3"),
+    NoFigure("工业增加值、地方一般公共预算收入3项指标增速全市第一", "3项"),
 ]  # fmt: skip
 
 BUGS_CAUGHT = [
@@ -861,6 +862,26 @@ SET_6_CASES = [
     # a province's own target after 低于 is the province's
     Case("全区增长8%,低于全省目标15%的水平。", "15%", kind="target", region="广东省",
          article_region="光明区"),
+    # what a seventh independently annotated set taught (first measured untuned)
+    # a text that opens as a report is one, whatever its title; its heading gives the year
+    Case("各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议。\n一、2008年工作回顾\n"
+         "2008年全区生产总值完成142亿元,增长14.7%。财政总收入达到16.37亿元。", "16.37亿元",
+         period="2008", title="区政府工作会议的讲话", listed=date(2022, 7, 15)),
+    # a heading of what was done of a plan is a review; its sub-headings keep its period
+    Case("一、2023年上半年国民经济和社会发展计划执行情况\n(一)主要目标完成情况\n2023年上半年,"
+         "全区实现地区生产总值806亿元。城镇常住居民人均可支配收入完成29092元。", "29092元",
+         period="2023Q1-2023Q2", kind="actual",
+         title="关于官渡区2023年上半年国民经济和社会发展计划执行情况的报告",
+         stated=date(2023, 8, 31)),
+    # an event's day refines the year its lead names, not 今年 (the year to date)
+    Case("3月4日,石泉县2020年招商引资项目集中签约仪式成功举行。会上签订19个招商引资项目。",
+         "19个", period="2020M03", title="石泉县2020年招商引资项目集中签约仪式成功举行"),
+    Case("光明区在12月9日深圳全球招商大会上成功签约5个项目。今年已招引落地项目570个。其中优质"
+         "项目58个。", "58个", period="2024", title="光明区深圳全球招商大会签约5个项目",
+         listed=date(2024, 12, 9)),
+    # a tally of indicators is no figure; a scenic spot's visitors are not the county's
+    Case("五凤古镇接待游客12.5万人次,金堂县绿道接待游客8.3万人次。", "12.5万人次",
+         metric="other"),
     # no day named: the year of the title stays
     Case("此次签约线上签约项目3个。", "3个", period="2022",
          title="2022年通许县线上项目签约暨招商大会召开"),

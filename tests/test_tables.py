@@ -38,6 +38,12 @@ def _cell(text: str, number: str) -> tuple[tuple[str, int], str, str] | None:
         (POPULATION, "26.09", (("percent", 1), "城镇", "比重")),  # 其中: is no part of it
         (HARVEST, "118787", (("t", 1), "稻谷", "产量")),  # the table's 单位 line
         ("指标 | 金额(万元) |\n财政收入 | 3013 |", "3013", (("CNY", 10_000), "财政收入", "金额")),
+        # a bar that opens each row
+        (
+            "| 指标 | 绝对数(万元) |\n| 生产总值 | 1262635 |",
+            "1262635",
+            (("CNY", 10_000), "生产总值", "绝对数"),
+        ),
     ],
 )
 def test_a_cell_takes_the_unit_of_its_column_or_table(
