@@ -75,6 +75,7 @@ class _Name(NamedTuple):
     after: int  # where its 分别 ends, or -1
     place: int  # the figure's place after 分别
     paired: bool  # 城乡…分别: two figures of one name
+    prior_end: int  # the end of the figure before in the clause, or -1
 
 
 class _Sentence:
@@ -288,7 +289,12 @@ class _Reader:
         if named is not None and not is_part(left, named, q, growth):
             metric = named[2]
         prior = in_clause[-1] if in_clause else (-1, False, -1)
-        if named is not None and not growth and c0 + named[1] <= prior[2]:
+        if (
+            named is not None
+            and c0 + named[1] <= prior[2]
+            and (not growth or self._subject_after(q, prior[2]) is not None)
+        ):
+            # (a rate: when it names what grew, 规上工业产值增幅13%、工业技改投资增幅20%)
             named, metric = self._own_name(q, c0, prior[2], left, named, metric)
         metric_text = metric_phrase(body, comp, c0, q, prior[2], named, prior[0])
         if (
@@ -333,7 +339,8 @@ class _Reader:
         paired = after >= 0 and not items and named is not None and _paired(text, c0 + named[0])
         if paired:
             metric = "other"
-        return _Name(named, "other" if paired else metric, metric_text, items, after, index, paired)
+        metric = "other" if paired else metric
+        return _Name(named, metric, metric_text, items, after, index, paired, prior[2])
 
     def _cell_name(self, cell: Cell, q: Quantity) -> tuple[str, str]:
         """The metric and the phrase of a table cell: its row's label and its column's name
@@ -347,6 +354,17 @@ class _Reader:
         body, comp = self.article.body, self.comp
         return metric, cut(body, comp, *cell.label) + cut(body, comp, *cell.header)
 
+    def _subject_after(self, q: Quantity, prior_end: int) -> str | None:
+        """What a rate says grew between the figure before it, when a list separator ends
+        that, and itself (、工业技改投资增幅); not after 亿元以上, a part of the name."""
+        start = prior_end
+        while start < q.start and self.text[start] in _LIST_GAP:
+            start += 1
+        if start == prior_end:
+            return None
+        subject = growth_subject(self.article.body, self.comp, start, q, None)
+        return subject if subject and _CJK.search(subject) else None
+
     def _grown(
         self, n: int, q: Quantity, c0: int, clause_start: int, name: _Name, sentence: _Sentence
     ) -> tuple[str, str | None, Figure | None]:
@@ -356,7 +374,16 @@ class _Reader:
         items, after, index = name.items, name.after, name.place
         # 分别增长8%和8.5%: no subject of its own, unless a paired one
         own = name.paired or not (after >= 0 and not items)
-        subject = growth_subject(self.article.body, self.comp, c0, q, name.named) if own else None
+        if not own:
+            subject = None
+        else:
+            # 规上工业产值增幅13%以上、工业技改投资增幅20%以上: a subject of its own after the
+            # figure before it, else the clause's (城乡居民人均可支配收入分别增长8%、9%)
+            subject = None
+            if name.prior_end > c0:
+                subject = self._subject_after(q, name.prior_end)
+            if subject is None:
+                subject = growth_subject(self.article.body, self.comp, c0, q, name.named)
         last = sentence.previous_amount if q.unit == "percent" else sentence.previous_level
         last = last or sentence.previous_level  # 研发经费投入强度达到2.5%,增长12%
         group = sentence.group
@@ -551,6 +578,7 @@ def _next_start(starts: list[int], pos: int, default: int) -> int:
 
 
 _LIST_GAP = frozenset("、,和及与 ")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _SHARE_UNITS = frozenset({"percent", "permille"})
 _BOUNDS = {bound.value: bound for bound in Bound}
 """Bound by value: a dict look-up, where calling the enum costs half a microsecond."""

@@ -282,7 +282,7 @@ SUBTOTAL_CUES: Final = ("其中", "内含")
 NARROWING_BEFORE: Final = (
     "人均", "单位", "万元", "每", "城镇", "农村", "城乡", "城市", "城、", "乡", "拉动",
     "景区", "景点", "旅行社", "宾馆", "酒店", "古镇", "古城", "名胜区", "度假区", "公园", "乐园",
-    "山庄", "小镇", "绿道", "博物馆", "山谷", "农庄", "庄园",
+    "山庄", "小镇", "绿道", "博物馆", "山谷", "农庄", "庄园", "产出",
 )  # fmt: skip
 """Right before a metric name these make another measure of it: 人均地区生产总值, 单位GDP能耗,
 城镇居民人均可支配收入, 拉动GDP增长1.2个百分点 (a contribution), or a part of it: 乐山大佛景区
@@ -317,7 +317,8 @@ PAIRED_PREFIXES: Final = ("城乡",)
 """Before a metric and 分别, these split it in two (城乡居民人均可支配收入分别达28336元和13632元:
 the urban and the rural figure), so neither value is the headline metric."""
 
-COMPARISON_OPENERS: Final = ("按可比口径", "按可比价", "可比价", "可比", "同比", "环比", "与上年")
+COMPARISON_OPENERS: Final = ("按可比口径", "按可比价", "可比价", "可比", "同比", "环比", "与上年",
+                              "同期")  # fmt: skip
 """Words that open a comparison before a growth cue: what stands after them is no subject
 (可比增长8.5%, 比上年同期增长15.6%); 比 and 较 open one too, unless in 比重/比例/比率."""
 CHANGE_VERBS: Final = ("增加", "减少")

@@ -882,6 +882,17 @@ SET_6_CASES = [
     # a tally of indicators is no figure; a scenic spot's visitors are not the county's
     Case("五凤古镇接待游客12.5万人次,金堂县绿道接待游客8.3万人次。", "12.5万人次",
          metric="other"),
+    # a rate that names what grew after the figure before it is of that, not of the name
+    # before the earlier figure
+    Case("力争规上工业产值增幅13%以上、工业技改投资增幅20%以上、高新技术产业增加值增幅15%以上。",
+         "20%以上", metric="other", growth_of="工业技改投资"),
+    Case("城乡居民人均可支配收入分别增长8%、9%。", "9%", growth_of="城乡居民人均可支配收入"),
+    Case("亿元以上项目投资额增长126.5%。", "126.5%", growth_of="亿元以上项目投资额"),
+    # 同期 opens a comparison: 同期增长 names no subject
+    Case("到位资金7.13亿元,同期增长39%。", "39%", metric="investment_in_place",
+         growth_of="到位资金"),
+    # output per unit of land is no GDP
+    Case("每平方公里土地产出GDP 20亿元。", "20亿元", metric="other"),
     # no day named: the year of the title stays
     Case("此次签约线上签约项目3个。", "3个", period="2022",
          title="2022年通许县线上项目签约暨招商大会召开"),
