@@ -75,7 +75,9 @@ class Tables:
             return None
         header, table_unit = self._header(line_start, column)
         if header is None:
-            return None
+            if table_unit is None:
+                return None
+            header = (start, start)  # 单位:吨 over rows without a header: no column name
         name = text[header[0] : header[1]]
         if any(word in name for word in lx.TABLE_CHANGE_HEADERS):
             return None

@@ -433,8 +433,6 @@ KNOWN_FAILURES = [
     # X项目中 opening parts: as a cue it also made 全市招商引资到位资金 after 项目中 a part
     Case("新签项目中市内项目60个,协议资金43.1亿元,到位资金6.7亿元,占比72.8%;", "6.7亿元",
          metric="other"),
-    # a table cell takes its unit from the header row
-    Case("单位:吨\n粮食 | 143972 |", "143972", 143972, "t"),
     # a count written with a small Chinese numeral (四个代表 style phrases make it unsafe)
     Case("兰州市新引进四个总部项目", "四个", 4, "item"),
     # a subtotal after a semicolon, with no 其中 of its own
@@ -893,6 +891,8 @@ SET_6_CASES = [
          growth_of="到位资金"),
     # output per unit of land is no GDP
     Case("每平方公里土地产出GDP 20亿元。", "20亿元", metric="other"),
+    # a table cell under a 单位 line takes its unit, also without a header row
+    Case("单位:吨\n粮食 | 143972 |", "143972", 143972, "t"),
     # no day named: the year of the title stays
     Case("此次签约线上签约项目3个。", "3个", period="2022",
          title="2022年通许县线上项目签约暨招商大会召开"),
