@@ -241,7 +241,7 @@ DONE_OPENERS: Final = ("完成", "已完成", "累计完成", "实际完成")
 
 NOT_TARGET_CUES: Final = (
     "计划总投资", "计划投资额", "拟投资总额", "拟投资额", "规划面积", "规划建设用地", "拟签约",
-    "全年计划的", "年度计划的", "年计划的", "完成计划", "按计划", "计划进度",
+    "全年计划的", "年度计划的", "年计划的", "完成计划", "按计划", "计划进度", "计划执行",
     "预期目标的", "完成年度预期目标", "完成全年预期目标", "比年度预期目标", "比全年预期目标",
     "”计划的", "”计划和", "”计划、", "”规划的", "”规划和", "”规划、", "下达计划的",
 )  # fmt: skip
@@ -281,12 +281,17 @@ SUBTOTAL_CUES: Final = ("其中", "内含")
 
 NARROWING_BEFORE: Final = (
     "人均", "单位", "万元", "每", "城镇", "农村", "城乡", "城市", "城、", "乡", "拉动",
-    "景区", "景点", "旅行社", "宾馆", "酒店", "古镇", "古城", "名胜区", "度假区", "公园", "乐园",
-    "山庄", "小镇", "绿道", "博物馆", "山谷", "农庄", "庄园", "产出",
+    "景区", "景点", "旅行社", "宾馆", "酒店", "产出",
 )  # fmt: skip
 """Right before a metric name these make another measure of it: 人均地区生产总值, 单位GDP能耗,
 城镇居民人均可支配收入, 拉动GDP增长1.2个百分点 (a contribution), or a part of it: 乐山大佛景区
 接待游客103.65万人次, 旅行社接待游客4.3万人次 (not the region's visitors)."""
+
+SCENIC_NOUNS: Final = ("古镇", "古城", "名胜区", "度假区", "公园", "乐园", "山庄", "小镇", "绿道",
+                        "博物馆", "山谷", "农庄", "庄园")  # fmt: skip
+"""Right before 接待游客 these narrow it to a spot (五凤古镇接待游客), unless they end a place's
+name (古城区, 乐园镇: the place itself)."""
+PLACE_ENDINGS: Final = ("区", "镇", "乡", "县", "市", "村")
 
 QUOTE_PAIRS: Final = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』"}
 """Quoted names (“千人计划”, 《…规划》) are masked before cue words are looked for."""
@@ -317,10 +322,16 @@ PAIRED_PREFIXES: Final = ("城乡",)
 """Before a metric and 分别, these split it in two (城乡居民人均可支配收入分别达28336元和13632元:
 the urban and the rural figure), so neither value is the headline metric."""
 
-COMPARISON_OPENERS: Final = ("按可比口径", "按可比价", "可比价", "可比", "同比", "环比", "与上年",
-                              "同期")  # fmt: skip
+COMPARISON_OPENERS: Final = ("按可比口径", "按可比价", "可比价", "可比", "同比", "环比", "与上年")
 """Words that open a comparison before a growth cue: what stands after them is no subject
 (可比增长8.5%, 比上年同期增长15.6%); 比 and 较 open one too, unless in 比重/比例/比率."""
+RATE_QUALIFIER_ENDS: Final = ("实际", "名义", "同期")
+"""Words that end what stands before a rate and say how it was computed, not what grew: taken
+off the subject (城镇居民人均可支配收入实际增长4%); alone (同期增长39%) they are no subject.
+Not 两年平均: a two-year average is no growth of the year (a false conflict with the year's)."""
+RATE_QUALIFIER_STARTS: Final = ("扣除", "剔除", "按", "折合")
+"""A phrase before a rate that opens with these is a condition (扣除价格因素实际增长4%, 按人民币计
+增长12%, 剔除房地产后增长12%), not what grew."""
 CHANGE_VERBS: Final = ("增加", "减少")
 """An amount right after these is a change (同比增加1.3万人), not the level a growth rate
 after it is of (…新增就业27.6万人,同比增加1.3万人,增长5.0%: the 27.6万人)."""
@@ -405,9 +416,10 @@ PLAN_END_WORDS: Final = ("期末", "末")
 # -- sections of a work report ------------------------------------------------------------------
 
 REPORT_TITLE_CUES: Final = ("政府工作报告", "工作报告", "施政报告")
-REPORT_BODY_OPENING: Final = r"我代表[^。!?]{0,16}?报告"
+REPORT_BODY_OPENING: Final = r"我代表[^。!?]{0,16}?向大会报告"
 """A text that opens so (现在,我代表区人民政府向大会报告工作) is a government work report,
-whatever its title says; news of a congress says it in the third person (县长…作政府工作报告)."""
+whatever its title says; news of a congress says it in the third person (县长…作政府工作报告),
+a speech to guests (向各位嘉宾报告) or to a standing committee (向区人大常委会报告) is none."""
 PLAN_TITLE_CUES: Final = ("工作计划", "计划报告", "工作要点", "工作安排")
 """A plan document: its figures are targets for its year unless a review says otherwise."""
 REVIEW_HEADINGS: Final = ("回顾", "成绩", "总结", "过去", "工作情况", "主要工作", "计划执行")

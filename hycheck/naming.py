@@ -86,9 +86,18 @@ def is_part(left: str, named: tuple[int, int, str], q: Quantity, growth: bool) -
         return True
     if any(word in before for word in lx.NARROWING_BEFORE):
         return True
+    if any(_spot(before, word) for word in lx.SCENIC_NOUNS):
+        return True
     if not growth and q.unit in ("percent", "permille"):
         return True  # a level written as a percent after a metric name is a rate or share
     return any(word in gap for word in _QUALIFIED_NOUNS)
+
+
+def _spot(before: str, word: str) -> bool:
+    """Whether ``word`` (古镇) names a spot in ``before``, not the start of a place's name
+    (古城区)."""
+    at = before.find(word)
+    return at >= 0 and not before.startswith(lx.PLACE_ENDINGS, at + len(word))
 
 
 _SELF_WORDS = re.compile(longest_word_pattern(lx.SELF_REGION_WORDS))
@@ -202,7 +211,7 @@ def growth_subject(
         lead = m.end() if m else 0
         compared = _COMPARISON.search(left, 0, i)  # 可比增长, 比上年同期增长: no subject
         stop = _tail_start(left, lead, max(lead, compared.start()) if compared else i)
-        subject = cut(body, comp, c0 + lead, c0 + stop).strip(" ,、")
+        subject = _unqualified(cut(body, comp, c0 + lead, c0 + stop).strip(" ,、"))
         if not subject or any(ch.isdigit() for ch in subject):
             return None  # 同比下降22.4%按可比口径同比增长5.7%: no subject of its own
         return subject
@@ -213,6 +222,14 @@ def growth_subject(
     if m is None or m.start() == 0:
         return None  # 是“十一五”末的1.6倍: no subject of its own
     return metric_phrase(body, comp, c0, q._replace(start=c0 + m.start())) or None
+
+
+def _unqualified(subject: str) -> str:
+    """A rate's subject without the words that say how it was computed (…收入实际 → …收入),
+    or "" when it is only such words or a condition (同期, 扣除价格因素实际, 按人民币计)."""
+    while subject.endswith(lx.RATE_QUALIFIER_ENDS):
+        subject = subject[: -next(len(w) for w in lx.RATE_QUALIFIER_ENDS if subject.endswith(w))]
+    return "" if subject.startswith(lx.RATE_QUALIFIER_STARTS) else subject
 
 
 _COMPARED = re.compile("是|较|比")

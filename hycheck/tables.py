@@ -65,12 +65,12 @@ class Tables:
         line_end = _line_end(text, end)
         if line_start < 0 or line_end < 0:
             return None  # no table row is that long
-        line_start = _row_start(text, line_start, start)
+        row = _row_start(text, line_start, start)
         right = text.find("|", end, line_end)
         if not _blank(text, end, right if right >= 0 else line_end):
             return None  # not alone in its cell (| 2.5万 |, | 12 个 |)
-        column = text.count("|", line_start, start)
-        label = _label(text, line_start, text.find("|", line_start, start))
+        column = text.count("|", row, start)
+        label = _label(text, row, text.find("|", row, start))
         if label is None:
             return None
         header, table_unit = self._header(line_start, column)
@@ -113,6 +113,8 @@ class Tables:
                 if outside > 1:
                     break
                 continue
+            if _SEPARATOR_ROW.fullmatch(text, *line):
+                continue  # | --- | --- |: the line under a header in markdown
             if header is not None:
                 break  # a row above the header: another table's (its 单位 is not this one's)
             cell = _cell(text, _row_start(text, *line), line[1], column)
@@ -178,6 +180,7 @@ def _is_value(text: str, a: int, b: int) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_SEPARATOR_ROW = re.compile(r"[\s|:\-]*")
 
 
 def _cell(text: str, a: int, b: int, column: int) -> tuple[int, int] | None:

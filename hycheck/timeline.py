@@ -210,7 +210,7 @@ class Timeline:
         # says 今年 of the year it is published, as it says 1至9月 of that year), unless the
         # listing is a repost: a news text whose latest year is older than the listing's
         self._now = stated or listed
-        if stated is None and listed is not None:
+        if stated is None and listed is not None and not (self.is_report or self.is_plan):
             latest = max(map(int, _YEARS.findall(text)), default=listed.year)
             if latest < listed.year - 1:
                 self._now = None
@@ -235,7 +235,7 @@ class Timeline:
         if self._this_year is None and self.is_bulletin and title_year is not None:
             self._this_year = title_year
         if self.is_report or self.is_plan:
-            when = self._now  # not the listing date of a repost years later
+            when = stated or listed
             if title_year is not None:
                 self.plan_year = title_year
                 delivered = (when.year, when.month) if when is not None else (0, 0)
@@ -360,7 +360,7 @@ class Timeline:
                 continue
             target = plan_at >= 0 and (review_at < 0 or plan_at < review_at)
             line = self.text[head_start : head_start + _HEADING_REACH].split("\n", 1)[0]
-            if target and any(w in line for w in lx.DONE_HEADINGS):
+            if target and _reviews_a_plan(line):
                 target, review_at = False, plan_at  # (一)主要目标完成情况: a review
             cut = plan_at if target else review_at
             period = self._heading_period(head_start, head_start + cut)
@@ -466,9 +466,14 @@ class Timeline:
                     continue  # "2021年1月6日在…会议上": a delivery date, not the news' time
                 if _within(self.title_period, period):
                     return self.title_period  # 郏县2025年一季度…: 紧扣2025年重点工作 is context
-                if period.isdigit() and self.text[mention.start].isdigit():
+                if (
+                    period.isdigit()
+                    and self.text[mention.start].isdigit()
+                    and (self._now is None or self._now.year == int(period))
+                ):
                     # 2017年9月18日,…说明会举行; 3月4日,石泉县2020年招商引资项目集中签约仪式
-                    # (not 今年已招引落地项目570个: the year to date)
+                    # (not 今年已招引落地项目570个, the year to date, nor 2月20日,全市2023年经济
+                    # 工作总结暨2024年项目建设推进大会召开: a year before the news')
                     return self._on_the_day(period)
                 return period
         if self.title_period:
@@ -674,6 +679,19 @@ _HOLIDAY = re.compile(
     + "|".join(map(re.escape, lx.HOLIDAY_TIMES))
     + ")"
 )
+
+
+def _reviews_a_plan(heading: str) -> bool:
+    """(一)主要目标完成情况, 计划执行情况: a heading that reviews what was planned, unless a
+    plan for later follows (2024年目标任务完成情况和2025年工作计划)."""
+    done = max((heading.rfind(w) for w in lx.DONE_HEADINGS), default=-1)
+    if done < 0:
+        return False
+    return not any(w in heading[done : done + _PLAN_AFTER_DONE] for w in lx.PLAN_HEADINGS)
+
+
+_PLAN_AFTER_DONE = 16
+"""How far after 完成情况 a plan's words make the heading a plan's too (…和2025年工作计划)."""
 
 
 def _holiday_month(title: str) -> int | None:

@@ -893,6 +893,24 @@ SET_6_CASES = [
     Case("每平方公里土地产出GDP 20亿元。", "20亿元", metric="other"),
     # a table cell under a 单位 line takes its unit, also without a header row
     Case("单位:吨\n粮食 | 143972 |", "143972", 143972, "t"),
+    # from a second reading of the set-7 rules
+    Case("城镇居民人均可支配收入42000元、增长6%、扣除价格因素实际增长4%。", "4%",
+         growth_of="城镇居民人均可支配收入"),
+    Case("固定资产投资完成120亿元、剔除房地产后增长12%。", "12%", metric="fixed_asset_investment",
+         growth_of="固定资产投资"),
+    Case("全县固定资产投资80亿元,同期固定资产投资增长10%。", "10%",
+         metric="fixed_asset_investment"),
+    Case("我代表区人民政府,向区人大常委会报告上半年计划执行情况。\n一、上半年计划执行情况\n"
+         "上半年,全区地区生产总值完成160亿元,增长6.1%。", "160亿元", period="2024Q1-2024Q2",
+         kind="actual", title="关于2024年上半年计划执行情况的报告", listed=date(2024, 7, 25)),
+    Case("各位代表:过去一年,全区生产总值比2020年增长28%。今年,全区生产总值预期增长6%。", "6%",
+         period="2024", kind="target", title="政府工作报告", listed=date(2024, 1, 20)),
+    Case("一、2024年目标任务完成情况和2025年工作计划\n全区地区生产总值增长6.5%左右。",
+         "6.5%左右", kind="target", title="2025年政府工作报告", listed=date(2025, 1, 10)),
+    Case("2月20日,全市2023年经济工作总结暨2024年项目建设推进大会召开。会议指出,全市固定资产投资"
+         "完成420亿元。", "420亿元", period="2023", title="全市项目建设推进大会召开",
+         listed=date(2024, 2, 21)),
+    Case("古城区地区生产总值完成150亿元。", "150亿元", metric="gdp", article_region="古城区"),
     # no day named: the year of the title stays
     Case("此次签约线上签约项目3个。", "3个", period="2022",
          title="2022年通许县线上项目签约暨招商大会召开"),

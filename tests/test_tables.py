@@ -86,9 +86,10 @@ def test_a_label_that_starts_with_the_word_unit_is_no_unit_line() -> None:
     assert _cell(text, "700") == (("CNY", 10_000), "税收收入", "绝对数")
 
 
-def test_a_long_table_is_read_to_its_end_one_row_at_a_time() -> None:
-    rows = "".join(f"项目{i} | {i + 1000} |\n" for i in range(TABLE_REACH * 3))
-    text = "指标 | 年末数(人) |\n" + rows
+@pytest.mark.parametrize("bar", ["", "| "])
+def test_a_long_table_is_read_to_its_end_one_row_at_a_time(bar: str) -> None:
+    rows = "".join(f"{bar}项目{i} | {i + 1000} |\n" for i in range(TABLE_REACH * 3))
+    text = f"{bar}指标 | 年末数(人) |\n{bar}--- | --- |\n" + rows  # with a markdown rule
     tables = Tables(text)  # as scan reads them: in order, each row passing its header on
     found = []
     for i in range(TABLE_REACH * 3):
