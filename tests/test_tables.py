@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hycheck.extract import extract_text
 from hycheck.tables import TABLE_REACH, Tables, cell_at
@@ -113,3 +115,17 @@ def test_table_cells_are_figures_of_the_row_and_the_tables_year() -> None:
         ("143972", 143972.0, "t", "粮食产量", "2020"),
         ("118787", 118787.0, "t", "稻谷产量", "2020"),
     ]
+
+
+_CELL = st.sampled_from(["指标", "年末数(人)", "比重(%)", "单位:吨", "—", "暂无", "粮食", "| ", ""])
+_NUMBER = st.from_regex(r"-?\d{1,7}(\.\d{1,2})?", fullmatch=True)
+
+
+@given(st.lists(st.lists(st.one_of(_CELL, _NUMBER), max_size=5), max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_any_grid_of_cells_reads_without_error_and_cuts_surfaces_from_the_text(
+    rows: list[list[str]],
+) -> None:
+    text = "\n".join(" | ".join(row) + " |" for row in rows)
+    for f in extract_text(text):
+        assert text[f.start : f.end] == f.surface
