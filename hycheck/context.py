@@ -151,6 +151,7 @@ class _Reader:
         )
         self.cues = Cues(cue_text(text))
         self.regions = Regions(text, article.region)
+        self._same_below = _same_below(text)
 
     def figures(self) -> list[Figure]:
         text, body, comp = self.text, self.article.body, self.comp
@@ -419,9 +420,21 @@ class _Reader:
             kind_if_not, kind = kind, Kind.ESTIMATE
         else:
             kind_if_not, estimate = kind, None
+        if kind is Kind.ACTUAL and self._same_below:
+            # 预计(下同)全区实现地区生产总值267亿元;…: 预计 for the rest of its section
+            i = bisect_right(self._same_below, q.start) - 1
+            if i >= 0 and timeline.section_at(self._same_below[i]) is timeline.section_at(q.start):
+                kind = Kind.ESTIMATE
         # a task stated beside its outcome (21家(任务数18家)) is for the same period
         stated_target = kind is Kind.TARGET and is_stated_target(cues.text, q)
         period = timeline.period_at(q.start, s0, target=kind is Kind.TARGET and not stated_target)
+        if (
+            kind is Kind.ACTUAL
+            and timeline.is_report
+            and period == str(timeline.plan_year)
+            and cues.any("weak_target", window, q.start)
+        ):
+            kind = Kind.TARGET  # 2013年,五莲县计划招引20个以上过亿项目: the year it plans
         if stated_target and is_part_of_year(period) and not _own_part(text, q.start):
             # 1-6月…完成年度目标任务589亿元的37.22%, 1到10月…完成州政府下达任务数132.63亿元
             # 的90.8%: a task is set for the year unless its own words name a part of it
@@ -436,7 +449,8 @@ class _Reader:
                 period = str(first + index)
         if growth and cues.any("yearly", max(c0, q.start - 8), q.start):
             base = timeline.base_at(q.start, s0)  # 年均增长: over the years of the sentence
-            review = timeline.section_at(q.start).period  # or of the review it stands in
+            section = timeline.section_at(q.start)  # or of the review it stands in
+            review = section.span or section.period
             if span := timeline.span_at(q.start, s0):
                 period = span
             elif base is not None and period.isdigit() and int(period) > base + 1:
@@ -674,6 +688,16 @@ def _is_from_value(text: str, q: Quantity, s1: int) -> bool:
         return False
     after = text[q.end : min(s1, q.end + 12)]
     return any(word in after for word in ("到", "至", "提高", "提升", "增加", "增长", "下降"))
+
+
+def _same_below(text: str) -> list[int]:
+    """Where each 预计(下同) stands (a few in a text, if any)."""
+    out = []
+    at = text.find(lx.ESTIMATE_SAME_BELOW)
+    while at >= 0:
+        out.append(at)
+        at = text.find(lx.ESTIMATE_SAME_BELOW, at + 1)
+    return out
 
 
 def _excerpt(body: str, a: int, b: int, start: int, end: int) -> str:

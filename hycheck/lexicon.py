@@ -223,6 +223,8 @@ BOUND_SUFFIXES: Final[dict[str, str]] = {
 
 # -- statement kinds ----------------------------------------------------------------------------
 
+ESTIMATE_SAME_BELOW: Final = "预计(下同)"
+"""预计 for every figure after it in its section of a report, not only its sentence's."""
 ESTIMATE_CUES: Final = ("预计", "预估", "估计", "有望", "统计预测", "初步预测")
 TARGET_CUES: Final = (
     "力争", "预期目标", "预期增长", "目标是", "目标为", "目标:", "力求", "将达到", "将实现",
@@ -429,6 +431,9 @@ plan word stands before them."""
 HOLIDAY_MONTHS: Final = {"国庆": 10, "十一": 10, "五一": 5, "劳动节": 5, "清明": 4}
 """Holidays of a fixed month: news titled with one (国庆首日全区接待游客11.9万人次) is of that
 month.  春节, 端午 and 中秋 move between months and are not listed."""
+MOVING_HOLIDAYS: Final = ("春节", "端午", "中秋", "元旦")
+"""Holidays whose month varies (or straddles two): news titled with one is of the month of the
+day its lead names (2月11日,…春节黄金周全县累计接待游客…), else of its date's."""
 HOLIDAY_TIMES: Final = ("节", "假期", "小长假", "长假", "黄金周", "期间", "首日", "当天", "第二天",
                         "第三天", "第四天", "第五天", "第六天", "第七天")  # fmt: skip
 """After a holiday's name (国庆假期, “十一”黄金周), these make it the time of the news: not

@@ -161,6 +161,8 @@ class Section:
     start: int
     period: str  # "" = unknown
     target: bool
+    body: int = -1  # where its text starts after its heading's words (一、2011年和过去五年工作回顾)
+    span: str = ""  # the years its heading also reviews (过去五年: 2007-2011), for 年均增长
 
 
 def year_of(text: str) -> int | None:
@@ -363,12 +365,16 @@ class Timeline:
             if target and _reviews_a_plan(line):
                 target, review_at = False, plan_at  # (一)主要目标完成情况: a review
             cut = plan_at if target else review_at
+            words = lx.PLAN_HEADINGS if target else lx.REVIEW_HEADINGS
+            body = head_start + cut + max(len(w) for w in words if head.startswith(w, cut))
             period = self._heading_period(head_start, head_start + cut)
             if not period and not target:
                 period = self._opening_year(head_start)
             if not period and not target and not sections[-1].target:
                 period = sections[-1].period  # (一)主要目标完成情况 under 一、2023年上半年…
-            sections.append(Section(start, period or (plan if target else review), target))
+            period = period or (plan if target else review)
+            span = "" if target else self._heading_span(head_start, body, period)
+            sections.append(Section(start, period, target, body, span))
         if self.is_report:
             sections = self._plan_openers(sections, plan)
         # inside a review: “十三五”时期 / 五年来 switch to the plan period until the next heading
@@ -378,11 +384,14 @@ class Timeline:
             if section.target:
                 continue
             stop = sections[i + 1].start if i + 1 < len(sections) else len(self.text)
-            for mention in self._mentions_in(section.start, stop):
+            # not the heading's own words: 一、2011年和过去五年工作回顾 opens with 2011 (2011年,
+            # 我区…), and the five years start where its text says 过去五年
+            for mention in self._mentions_in(max(section.start, section.body), stop):
                 if mention.switches:
                     period = mention.period
                     if period == _MULTIYEAR_MARK:
-                        year = self.review_year
+                        # the five years that end with the section's year, else the review's
+                        year = int(section.period) if section.period.isdigit() else self.review_year
                         period = f"{year - 4}-{year}" if year else ""
                     start = self._sentence_start(mention.start)
                     if start <= section.start:  # no stop since the heading: switch right here
@@ -390,6 +399,14 @@ class Timeline:
                     out.append(Section(start, period, False))
                     break
         return out
+
+    def _heading_span(self, start: int, stop: int, period: str) -> str:
+        """The five years a review heading also names (一、2011年和过去五年工作回顾 → 2007-2011,
+        ending with its own year), or ""."""
+        if not any(m.period == _MULTIYEAR_MARK for m in self._mentions_in(start, stop)):
+            return ""
+        year = int(period) if period.isdigit() else self.review_year
+        return f"{year - 4}-{year}" if year else ""
 
     def _opening_year(self, head_start: int) -> str:
         """一、过去一年政府工作成效显著\n2019年,是我县…: the year a review names first, right
@@ -498,9 +515,12 @@ class Timeline:
         month, in ``year`` or else the year of the article's date (the year before for a
         December day listed in January); ``year`` itself (or "") for other news."""
         month = _holiday_month(self.title)
-        if month is None and _names_an_event(self.title):
+        moving = month is None and _MOVING_HOLIDAY.search(self.title) is not None
+        if month is None and (moving or _names_an_event(self.title)):
             stop = self._sentence_starts[2] if len(self._sentence_starts) > 2 else len(self.text)
             month = _day_month(self.title) or _day_month(self.text[:stop])
+            if month is None and moving and self._now is not None:
+                month = self._now.month  # 春节黄金周…, listed 2019-02-12
         if month is None:
             return year
         if not year:
@@ -692,6 +712,15 @@ def _reviews_a_plan(heading: str) -> bool:
 
 _PLAN_AFTER_DONE = 16
 """How far after 完成情况 a plan's words make the heading a plan's too (…和2025年工作计划)."""
+
+
+_MOVING_HOLIDAY = re.compile(
+    "(?:"
+    + "|".join(map(re.escape, lx.MOVING_HOLIDAYS))
+    + ")(?:"
+    + "|".join(map(re.escape, lx.HOLIDAY_TIMES))
+    + ")"
+)
 
 
 def _holiday_month(title: str) -> int | None:

@@ -911,6 +911,28 @@ SET_6_CASES = [
          "完成420亿元。", "420亿元", period="2023", title="全市项目建设推进大会召开",
          listed=date(2024, 2, 21)),
     Case("古城区地区生产总值完成150亿元。", "150亿元", metric="gdp", article_region="古城区"),
+    # what an eighth independently annotated set taught (first measured untuned)
+    # a heading that names a year and 过去五年 opens with the year; 年均 spans the five years
+    Case("一、2011年和过去五年工作回顾\n2011年,全年实现地区生产总值616亿元,同比增长9.5%,年均增长"
+         "11%。\n五年来,累计完成固定资产投资300亿元。", "616亿元", period="2011", kind="actual",
+         title="上城区政府工作报告", stated=date(2012, 2, 13)),
+    Case("一、2011年和过去五年工作回顾\n2011年,全年实现地区生产总值616亿元,同比增长9.5%,年均增长"
+         "11%。\n五年来,累计完成固定资产投资300亿元。", "11%", period="2007-2011",
+         title="上城区政府工作报告", stated=date(2012, 2, 13)),
+    Case("一、2011年和过去五年工作回顾\n2011年,全年实现地区生产总值616亿元。\n五年来,累计完成固定"
+         "资产投资300亿元。", "300亿元", period="2007-2011", kind="cumulative",
+         title="上城区政府工作报告", stated=date(2012, 2, 13)),
+    # 预计(下同): 预计 for the rest of the section
+    Case("一、2012年工作回顾\n预计(下同)全区实现地区生产总值267亿元。城镇居民人均可支配收入2万元。",
+         "2万元", kind="estimate", title="旅顺口区2012年政府工作报告", stated=date(2013, 1, 10)),
+    # a plan word before a figure of the year a report plans makes it a target
+    Case("经初步预计,五莲县2012年全年实现生产总值163亿元。\n2013年,五莲县计划招引20个以上过亿项目。",
+         "20个以上", period="2013", kind="target",
+         title="五莲县县长作政府工作报告 提出2013年主要预期目标"),
+    # a holiday whose month varies: the month of the day the lead names
+    Case("2月11日,从县旅游局获悉,春节黄金周全县累计接待游客39.16万人次,同比增长2%。",
+         "39.16万人次", period="2019M02", kind="actual", title="春节黄金周 全县接待游客近40万人次",
+         listed=date(2019, 2, 12)),
     # no day named: the year of the title stays
     Case("此次签约线上签约项目3个。", "3个", period="2022",
          title="2022年通许县线上项目签约暨招商大会召开"),
