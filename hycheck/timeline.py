@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -692,13 +693,17 @@ def headings(text: str) -> list[tuple[int, int]]:
 
 _DAY_DATE = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])日")
 _DAY_DATE_OPENING = tuple(f"{m}月" for m in range(1, 13))
-_HOLIDAY = re.compile(
-    "“?("
-    + "|".join(map(re.escape, lx.HOLIDAY_MONTHS))
-    + ")”?(?:"
-    + "|".join(map(re.escape, lx.HOLIDAY_TIMES))
-    + ")"
-)
+
+
+def _holidays(names: Iterable[str]) -> re.Pattern[str]:
+    """A holiday of ``names`` named as the time of the news (国庆首日, “五一”小长假), the
+    name in group 1."""
+    alternatives = "|".join(map(re.escape, names))
+    return re.compile(f"“?({alternatives})”?(?:{'|'.join(map(re.escape, lx.HOLIDAY_TIMES))})")
+
+
+_HOLIDAY = _holidays(lx.HOLIDAY_MONTHS)
+_MOVING_HOLIDAY = _holidays(lx.MOVING_HOLIDAYS)
 
 
 def _reviews_a_plan(heading: str) -> bool:
@@ -712,15 +717,6 @@ def _reviews_a_plan(heading: str) -> bool:
 
 _PLAN_AFTER_DONE = 16
 """How far after 完成情况 a plan's words make the heading a plan's too (…和2025年工作计划)."""
-
-
-_MOVING_HOLIDAY = re.compile(
-    "(?:"
-    + "|".join(map(re.escape, lx.MOVING_HOLIDAYS))
-    + ")(?:"
-    + "|".join(map(re.escape, lx.HOLIDAY_TIMES))
-    + ")"
-)
 
 
 def _holiday_month(title: str) -> int | None:
