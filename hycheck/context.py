@@ -21,6 +21,7 @@ from hycheck.cues import (
     Cues,
     adds_up,
     cue_text,
+    done_since,
     governing_estimate,
     is_stated_target,
     statement_kind,
@@ -420,19 +421,28 @@ class _Reader:
             kind_if_not, kind = kind, Kind.ESTIMATE
         else:
             kind_if_not, estimate = kind, None
+        same_below = False
         if kind is Kind.ACTUAL and self._same_below:
             # 预计(下同)全区实现地区生产总值267亿元;…: 预计 for the rest of its section
             i = bisect_right(self._same_below, q.start) - 1
             if i >= 0 and timeline.section_at(self._same_below[i]) is timeline.section_at(q.start):
                 kind = Kind.ESTIMATE
+                same_below = True
         # a task stated beside its outcome (21家(任务数18家)) is for the same period
         stated_target = kind is Kind.TARGET and is_stated_target(cues.text, q)
         period = timeline.period_at(q.start, s0, target=kind is Kind.TARGET and not stated_target)
+        section = timeline.section_at(q.start)
+        if kind is Kind.CUMULATIVE and section.span and period == section.period:
+            period = section.span  # 一、2015年和“十二五”时期工作回顾 … 累计完成固定资产投资900亿元
+        if same_below and (ends := end_year(period)) and ends < (timeline.review_year or ends):
+            kind = Kind.ACTUAL  # 预计(下同)…。2011年全区城镇居民人均可支配收入1.8万元: final
         if (
             kind is Kind.ACTUAL
             and timeline.is_report
             and period == str(timeline.plan_year)
-            and cues.any("weak_target", window, q.start)
+            and text[s0 : s0 + 8].lstrip().startswith(period + "年")
+            and cues.any("plan", window, q.start)
+            and not done_since(cues, window, q)
         ):
             kind = Kind.TARGET  # 2013年,五莲县计划招引20个以上过亿项目: the year it plans
         if stated_target and is_part_of_year(period) and not _own_part(text, q.start):

@@ -29,7 +29,7 @@ def statement_kind(cues: Cues, s0: int, c0: int, q: Quantity, timeline: Timeline
     if section.target or cues.any("target", s0, q.start):
         return Kind.TARGET
     in_review = timeline.is_report and not section.target
-    if not in_review and cues.any("weak_target", s0, q.start) and not _done_since(cues, s0, q):
+    if not in_review and cues.any("weak_target", s0, q.start) and not done_since(cues, s0, q):
         return Kind.TARGET
     if is_stated_target(cues.text, q):
         return Kind.TARGET
@@ -38,7 +38,7 @@ def statement_kind(cues: Cues, s0: int, c0: int, q: Quantity, timeline: Timeline
     return Kind.ACTUAL
 
 
-def _done_since(cues: Cues, s0: int, q: Quantity) -> bool:
+def done_since(cues: Cues, s0: int, q: Quantity) -> bool:
     """重点项目104个,计划投资93.68亿元,完成投资44.24亿元,占年度计划的47.2%: a clause that
     says what was done of the very thing planned (计划投资 … 完成投资), or says it was done
     (已完成, 实际完成), ends the reach of the plan before it; 计划实施项目100个,完成投资300亿元
@@ -139,6 +139,7 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
     "level": _longest_first(lx.LEVEL_VERBS),
     "not_additive": _longest_first(lx.NOT_ADDITIVE_CUES),
     "yearly": ("年均", "平均每年", "年平均"),
+    "plan": _longest_first(lx.PLAN_VERBS),
 }
 
 

@@ -233,6 +233,9 @@ TARGET_CUES: Final = (
 """Cues that make the rest of their sentence a target, wherever they stand.  (将 alone is too
 common: 将财政支出的67.7%用于民生 reports an actual; only 将 + a verb of achievement counts.)"""
 
+PLAN_VERBS: Final = ("计划", "拟")
+"""In a sentence that opens with the year a report plans (2013年,五莲县计划招引20个以上过亿项目),
+these make its figures targets, also where the report reviews."""
 WEAK_TARGET_CUES: Final = ("计划", "确保", "争取", "规划", "力促", "努力实现", "拟")
 """Target cues outside a report's review; inside one they usually tell what was done
 (为中小微企业争取纾困资金40余亿元 is money secured, not a goal)."""
@@ -243,7 +246,7 @@ DONE_OPENERS: Final = ("完成", "已完成", "累计完成", "实际完成")
 
 NOT_TARGET_CUES: Final = (
     "计划总投资", "计划投资额", "拟投资总额", "拟投资额", "规划面积", "规划建设用地", "拟签约",
-    "全年计划的", "年度计划的", "年计划的", "完成计划", "按计划", "计划进度", "计划执行",
+    "全年计划的", "年度计划的", "年计划的", "完成计划", "按计划", "计划进度", "计划执行", "计划内",
     "预期目标的", "完成年度预期目标", "完成全年预期目标", "比年度预期目标", "比全年预期目标",
     "”计划的", "”计划和", "”计划、", "”规划的", "”规划和", "”规划、", "下达计划的",
 )  # fmt: skip
@@ -443,8 +446,10 @@ DAY_EVENT_WORDS: Final = ("签约", "大会", "推介会", "说明会", "洽谈�
 """In a title, these make the news that of an event: the day its lead names (12月9日,…签约5个
 项目) gives the month of its figures; a 发布会 or a report of a period does not."""
 DAY_NOT_EVENT_WORDS: Final = ("发布", "运行", "统计", "公报", "报告", "总结")
-DAY_CUTOFF_BEFORE: Final = ("截至", "截止", "截止到", "到")
-"""Before a day, these make it a cut-off (截至12月31日,累计签约…), not the day of the news."""
+DAY_NOT_NEWS_BEFORE: Final = ("截至", "截止", "截止到", "到", "去年", "上年", "前年", "与", "较",
+                               "比")  # fmt: skip
+"""Before a day, these make it a cut-off (截至12月31日,累计签约…) or a comparison (与去年12月31日
+相比), not the day of the news."""
 EVENT_NOUNS: Final = (
     "博览会", "博会", "洽谈会", "交易会", "推介会", "投洽会", "论坛", "峰会", "大会", "活动",
 )  # fmt: skip

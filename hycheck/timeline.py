@@ -366,8 +366,13 @@ class Timeline:
             if target and _reviews_a_plan(line):
                 target, review_at = False, plan_at  # (一)主要目标完成情况: a review
             cut = plan_at if target else review_at
-            words = lx.PLAN_HEADINGS if target else lx.REVIEW_HEADINGS
-            body = head_start + cut + max(len(w) for w in words if head.startswith(w, cut))
+            # (the word at ``cut`` is a plan word where a plan's review was read as a review)
+            words = (*lx.PLAN_HEADINGS, *lx.REVIEW_HEADINGS)
+            body = (
+                head_start
+                + cut
+                + max((len(w) for w in words if head.startswith(w, cut)), default=0)
+            )
             period = self._heading_period(head_start, head_start + cut)
             if not period and not target:
                 period = self._opening_year(head_start)
@@ -402,12 +407,16 @@ class Timeline:
         return out
 
     def _heading_span(self, start: int, stop: int, period: str) -> str:
-        """The five years a review heading also names (一、2011年和过去五年工作回顾 → 2007-2011,
-        ending with its own year), or ""."""
-        if not any(m.period == _MULTIYEAR_MARK for m in self._mentions_in(start, stop)):
-            return ""
-        year = int(period) if period.isdigit() else self.review_year
-        return f"{year - 4}-{year}" if year else ""
+        """The years a review heading also names: 过去五年 (一、2011年和过去五年工作回顾 →
+        2007-2011, ending with its own year) or a plan period (一、2015年和“十二五”时期工作回顾
+        → 2011-2015); or ""."""
+        for m in self._mentions_in(start, stop):
+            if m.period == _MULTIYEAR_MARK:
+                year = int(period) if period.isdigit() else self.review_year
+                return f"{year - 4}-{year}" if year else ""
+            if m.switches and is_multiyear(m.period):
+                return m.period
+        return ""
 
     def _opening_year(self, head_start: int) -> str:
         """一、过去一年政府工作成效显著\n2019年,是我县…: the year a review names first, right
@@ -518,10 +527,9 @@ class Timeline:
         month = _holiday_month(self.title)
         moving = month is None and _MOVING_HOLIDAY.search(self.title) is not None
         if month is None and (moving or _names_an_event(self.title)):
+            # (a holiday of no fixed month: only the day its lead names says which)
             stop = self._sentence_starts[2] if len(self._sentence_starts) > 2 else len(self.text)
             month = _day_month(self.title) or _day_month(self.text[:stop])
-            if month is None and moving and self._now is not None:
-                month = self._now.month  # 春节黄金周…, listed 2019-02-12
         if month is None:
             return year
         if not year:
@@ -735,7 +743,7 @@ def _names_an_event(title: str) -> bool:
 def _day_month(text: str) -> int | None:
     """The month of the first day date in ``text`` that is no cut-off (截至12月31日)."""
     for m in _DAY_DATE.finditer(text):
-        if not text.endswith(lx.DAY_CUTOFF_BEFORE, 0, m.start()):
+        if not text.endswith(lx.DAY_NOT_NEWS_BEFORE, 0, m.start()):
             return int(m.group(1))
     return None
 

@@ -933,6 +933,28 @@ SET_6_CASES = [
     Case("2月11日,从县旅游局获悉,春节黄金周全县累计接待游客39.16万人次,同比增长2%。",
          "39.16万人次", period="2019M02", kind="actual", title="春节黄金周 全县接待游客近40万人次",
          listed=date(2019, 2, 12)),
+    # from a second reading of the set-8 rules: a heading of a plan's review reads (it raised)
+    Case("一、2022年主要目标完成情况\n地区生产总值增长5%。", "5%", period="2022", kind="actual",
+         title="区政府工作报告", stated=date(2024, 1, 10)),
+    Case("主要目标任务完成情况\n地区生产总值增长5%。", "5%", kind="actual", title="区政府工作报告",
+         stated=date(2024, 1, 10)),
+    # a plan period in a review heading spans its 年均 and 累计 figures
+    Case("一、2015年和“十二五”时期工作回顾\n2015年,全县实现地区生产总值200亿元。\n全县地区生产总值"
+         "年均增长10.5%,累计完成固定资产投资900亿元。", "900亿元", period="2011-2015",
+         kind="cumulative", title="县政府工作报告", stated=date(2016, 1, 15)),
+    # the plan year's figures in a review: targets only in a sentence that opens with the year
+    # and plans (not 为确保2021年春节市场供应, 已争取, 计划内项目完成投资)
+    Case("为确保2021年春节市场供应,全区储备猪肉1200吨。", "1200吨", kind="actual",
+         title="区政府工作报告", stated=date(2020, 12, 20)),
+    Case("2019年,全县争取上级资金15亿元,计划内项目完成投资30亿元。", "30亿元", kind="actual",
+         title="2019年陇县人民政府工作报告", stated=date(2020, 5, 8)),
+    # 预计(下同) leaves the figures of years before the reviewed one actual
+    Case("一、2012年工作回顾\n预计(下同)全区实现地区生产总值267亿元。2011年全区城镇居民人均可支配"
+         "收入1.8万元。", "1.8万元", period="2011", kind="actual", title="2012年政府工作报告",
+         stated=date(2013, 1, 10)),
+    # a day of a comparison is no day of the news
+    Case("与去年12月31日相比,春节黄金周全县接待游客39万人次。", "39万人次", period="unknown",
+         title="春节黄金周全县接待游客39万人次", listed=date(2019, 2, 12)),
     # no day named: the year of the title stays
     Case("此次签约线上签约项目3个。", "3个", period="2022",
          title="2022年通许县线上项目签约暨招商大会召开"),

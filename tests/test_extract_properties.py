@@ -106,6 +106,34 @@ def test_normalising_agrees_with_translating_every_text(text: str) -> None:
     assert normalize("数据𠁞" + text) == ("数据𠁞" + text).translate(_TABLE)
 
 
+_HEADING_WORDS = st.sampled_from(
+    ["2011年", "2012年", "上半年", "和", "过去五年", "“十二五”时期", "工作回顾", "主要目标",
+     "目标任务", "完成情况", "执行情况", "计划", "工作安排", "总体要求"]
+)  # fmt: skip
+_BODY_WORDS = st.sampled_from(
+    ["。", ",", "2011年", "五年来", "预计(下同)", "预计", "计划", "地区生产总值", "增长", "7.5%",
+     "100亿元", "累计", "年均", "今年", "以来", "春节", "国庆", "黄金周", "10月2日", "签约", "| ",
+     "单位:吨\n", "年末数(人)"]
+)  # fmt: skip
+_SECTION = st.tuples(
+    st.sampled_from(["一、", "(一)", ""]),
+    st.lists(_HEADING_WORDS, min_size=1, max_size=4),
+    st.lists(_BODY_WORDS, max_size=12),
+)
+
+
+@given(st.lists(_SECTION, max_size=6), st.sampled_from(["区政府工作报告", "春节黄金周", ""]))
+@settings(max_examples=300, deadline=None)
+def test_report_shaped_text_never_crashes_extraction(
+    sections: list[tuple[str, list[str], list[str]]], title: str
+) -> None:
+    # headings, sections, plan and review words and dates in any order: the section reader
+    # once raised on a heading of a plan's review (一、2022年主要目标完成情况)
+    text = "".join(f"\n{n}{''.join(head)}\n{''.join(body)}" for n, head, body in sections)
+    for f in extract_text(text, title=title, stated=date(2013, 1, 10)):
+        assert text[f.start : f.end] == f.surface
+
+
 def _seconds_per_char(body: str) -> float:
     article = Article(page="p", doc=0, title="t", body=body)
     from hycheck.extract import extract_article
