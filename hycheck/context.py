@@ -431,15 +431,17 @@ class _Reader:
         # a task stated beside its outcome (21家(任务数18家)) is for the same period
         stated_target = kind is Kind.TARGET and is_stated_target(cues.text, q)
         period = timeline.period_at(q.start, s0, target=kind is Kind.TARGET and not stated_target)
-        section = timeline.section_at(q.start)
-        if kind is Kind.CUMULATIVE and section.span and period == section.period:
-            period = section.span  # 一、2015年和“十二五”时期工作回顾 … 累计完成固定资产投资900亿元
+        if kind is Kind.CUMULATIVE:
+            section = timeline.section_at(q.start)
+            if section.span and period == section.period:
+                period = section.span  # 一、2015年和“十二五”时期工作回顾 … 累计完成…900亿元
         if same_below and (ends := end_year(period)) and ends < (timeline.review_year or ends):
             kind = Kind.ACTUAL  # 预计(下同)…。2011年全区城镇居民人均可支配收入1.8万元: final
         if (
-            kind is Kind.ACTUAL
-            and timeline.is_report
-            and period == str(timeline.plan_year)
+            timeline.is_report
+            and kind is Kind.ACTUAL
+            and period.isdigit()
+            and int(period) == timeline.plan_year
             and text[s0 : s0 + 8].lstrip().startswith(period + "年")
             and cues.any("plan", window, q.start)
             and not done_since(cues, window, q)

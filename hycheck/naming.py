@@ -86,18 +86,17 @@ def is_part(left: str, named: tuple[int, int, str], q: Quantity, growth: bool) -
         return True
     if any(word in before for word in lx.NARROWING_BEFORE):
         return True
-    if any(_spot(before, word) for word in lx.SCENIC_NOUNS):
-        return True
+    if _SPOT.search(before) is not None:
+        return True  # 五凤古镇接待游客: a spot's visitors (not 古城区, a place)
     if not growth and q.unit in ("percent", "permille"):
         return True  # a level written as a percent after a metric name is a rate or share
     return any(word in gap for word in _QUALIFIED_NOUNS)
 
 
-def _spot(before: str, word: str) -> bool:
-    """Whether ``word`` (古镇) names a spot in ``before``, not the start of a place's name
-    (古城区)."""
-    at = before.find(word)
-    return at >= 0 and not before.startswith(lx.PLACE_ENDINGS, at + len(word))
+_SPOT = re.compile(
+    f"(?:{'|'.join(map(re.escape, lx.SCENIC_NOUNS))})(?![{''.join(lx.PLACE_ENDINGS)}])"
+)
+"""A scenic noun (古镇) that does not start a place's name (古城区)."""
 
 
 _SELF_WORDS = re.compile(longest_word_pattern(lx.SELF_REGION_WORDS))
