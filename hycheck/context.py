@@ -179,11 +179,6 @@ class _Reader:
                 in_clause, clause_at = [], clause_start
             growth = _is_growth(text, q)
             name = self._name(q, s0, c0, clause_start, growth, in_clause, sentence)
-            metric, metric_text = name.metric, name.text
-            if q.cell is not None:
-                metric, metric_text = self._cell_name(q.cell, q)
-            growth_of: str | None = None
-            source: Figure | None = None  # the level a growth rate or a change is of
             # 比上年减少862公顷, 同比增加1.3万人: an amount that says by how much a level changed
             # (not 减少5000吨碳排放: what was cut, whose noun follows)
             change = (
@@ -191,37 +186,15 @@ class _Reader:
                 if growth or q.unit in GROWTH_UNITS or text[q.end : q.end + 1] not in _AFTER_CHANGE
                 else _CHANGE.search(text, c0, q.start)
             )
-            if growth:
-                metric, growth_of, source = self._grown(n, q, c0, clause_start, name, sentence)
-                metric_text = f"{growth_of}增长" if growth_of else metric_text
-            elif change is not None:
-                # the change of a level is no level of the metric: its own key is other
-                level_metric, growth_of, source = self._grown(
-                    n, q, c0, clause_start, name, sentence
-                )
-                if growth_of is None and name.text and not name.text.endswith(change.group(1)):
-                    growth_of = name.text  # 城镇人口分别减少4万人和5万人: the first item
-                if growth_of:
-                    sentence.previous_change = (growth_of, level_metric)
-                metric = "other"
-                metric_text = f"{growth_of}{change.group(1)}" if growth_of else metric_text
-            if q.unit == "pp" and not (growth_of or metric_text).endswith("率"):
-                # 增速回落41.9个百分点, 高于全市2.9个百分点: a gap between two rates, not a
-                # value of the metric (its phrase and growth_of still say whose rate); but
-                # 城镇化率提高1.2个百分点 is the rate's own change
-                metric = "other"
-            value, upper, bound = q.value, q.upper, _BOUNDS[q.bound]
-            if (
+            metric, metric_text, growth_of, source = self._subject(
+                n, q, c0, clause_start, growth, change, name, sentence
+            )
+            value, upper, bound = _signed(
+                q,
                 _declines(text, q.start, q.unit)
                 if growth
-                else change is not None and change.group(1) in lx.DECREASE_VERBS
-            ):
-                # 下降5%, 比上年减少862公顷: a fall, stored negative; 下降3-5% is -5 to -3, and
-                # 下降超过3% less than -3
-                if upper is None:
-                    value, bound = -value, _MIRRORED.get(bound, bound)
-                else:
-                    value, upper = -upper, -value
+                else change is not None and change.group(1) in lx.DECREASE_VERBS,
+            )
             kind, period = self._when(
                 q, s0, s1, c0, growth, name.after, name.place, n, sentence.first_figure
             )
@@ -343,6 +316,44 @@ class _Reader:
         metric = "other" if paired else metric
         return _Name(named, metric, metric_text, items, after, index, paired, prior[2])
 
+    def _subject(
+        self,
+        n: int,
+        q: Quantity,
+        c0: int,
+        clause_start: int,
+        growth: bool,
+        change: re.Match[str] | None,
+        name: _Name,
+        sentence: _Sentence,
+    ) -> tuple[str, str, str | None, Figure | None]:
+        """(metric, metric_text, growth_of, the level it is of) of figure ``n``: a table
+        cell's row and column, a growth rate's or a change's level, else what its clause
+        names."""
+        metric, metric_text = name.metric, name.text
+        if q.cell is not None:
+            metric, metric_text = self._cell_name(q.cell, q)
+        growth_of: str | None = None
+        source: Figure | None = None
+        if growth:
+            metric, growth_of, source = self._grown(n, q, c0, clause_start, name, sentence)
+            metric_text = f"{growth_of}增长" if growth_of else metric_text
+        elif change is not None:
+            # the change of a level is no level of the metric: its own key is other
+            level_metric, growth_of, source = self._grown(n, q, c0, clause_start, name, sentence)
+            if growth_of is None and name.text and not name.text.endswith(change.group(1)):
+                growth_of = name.text  # 城镇人口分别减少4万人和5万人: the first item
+            if growth_of:
+                sentence.previous_change = (growth_of, level_metric)
+            metric = "other"
+            metric_text = f"{growth_of}{change.group(1)}" if growth_of else metric_text
+        if q.unit == "pp" and not (growth_of or metric_text).endswith("率"):
+            # 增速回落41.9个百分点, 高于全市2.9个百分点: a gap between two rates, not a
+            # value of the metric (its phrase and growth_of still say whose rate); but
+            # 城镇化率提高1.2个百分点 is the rate's own change
+            metric = "other"
+        return metric, metric_text, growth_of, source
+
     def _cell_name(self, cell: Cell, q: Quantity) -> tuple[str, str]:
         """The metric and the phrase of a table cell: its row's label and its column's name
         (全县户籍总人口 under 年末数 → 全县户籍总人口年末数); the label's metric for a level,
@@ -421,32 +432,13 @@ class _Reader:
             kind_if_not, kind = kind, Kind.ESTIMATE
         else:
             kind_if_not, estimate = kind, None
-        same_below = False
-        if kind is Kind.ACTUAL and self._same_below:
-            # 预计(下同)全区实现地区生产总值267亿元;…: 预计 for the rest of its section
-            i = bisect_right(self._same_below, q.start) - 1
-            if i >= 0 and timeline.section_at(self._same_below[i]) is timeline.section_at(q.start):
-                kind = Kind.ESTIMATE
-                same_below = True
+        same_below = kind is Kind.ACTUAL and self._estimated_above(q.start)
+        if same_below:
+            kind = Kind.ESTIMATE
         # a task stated beside its outcome (21家(任务数18家)) is for the same period
         stated_target = kind is Kind.TARGET and is_stated_target(cues.text, q)
         period = timeline.period_at(q.start, s0, target=kind is Kind.TARGET and not stated_target)
-        if kind is Kind.CUMULATIVE:
-            section = timeline.section_at(q.start)
-            if section.span and period == section.period:
-                period = section.span  # 一、2015年和“十二五”时期工作回顾 … 累计完成…900亿元
-        if same_below and (ends := end_year(period)) and ends < (timeline.review_year or ends):
-            kind = Kind.ACTUAL  # 预计(下同)…。2011年全区城镇居民人均可支配收入1.8万元: final
-        if (
-            timeline.is_report
-            and kind is Kind.ACTUAL
-            and period.isdigit()
-            and int(period) == timeline.plan_year
-            and text[s0 : s0 + 8].lstrip().startswith(period + "年")
-            and cues.any("plan", window, q.start)
-            and not done_since(cues, window, q)
-        ):
-            kind = Kind.TARGET  # 2013年,五莲县计划招引20个以上过亿项目: the year it plans
+        kind, period = self._in_section(q, s0, window, kind, period, same_below)
         if stated_target and is_part_of_year(period) and not _own_part(text, q.start):
             # 1-6月…完成年度目标任务589亿元的37.22%, 1到10月…完成州政府下达任务数132.63亿元
             # 的90.8%: a task is set for the year unless its own words name a part of it
@@ -495,6 +487,39 @@ class _Reader:
             kind = Kind.ACTUAL  # 1-9月累计, 今年以来累计: the period's own total
         elif kind is Kind.ACTUAL and is_multiyear(period) and adds_up(q, growth, cues, c0):
             kind = Kind.CUMULATIVE  # 五年来 … 新改扩建学校20所: summed over the plan period
+        return kind, period
+
+    def _estimated_above(self, pos: int) -> bool:
+        """Whether a 预计(下同) of the section stands before ``pos`` (预计(下同)全区实现地区生产
+        总值267亿元;…: 预计 for the rest of its section)."""
+        if not self._same_below:
+            return False  # the common case: no 预计(下同) in the text
+        i = bisect_right(self._same_below, pos) - 1
+        section_at = self.timeline.section_at
+        return i >= 0 and section_at(self._same_below[i]) is section_at(pos)
+
+    def _in_section(
+        self, q: Quantity, s0: int, window: int, kind: Kind, period: str, same_below: bool
+    ) -> tuple[Kind, str]:
+        """Kind and period as the report's section reads them: 累计 over the span its heading
+        names, a 预计(下同) that leaves earlier years final, the planned year's plans."""
+        timeline = self.timeline
+        if kind is Kind.CUMULATIVE:
+            section = timeline.section_at(q.start)
+            if section.span and period == section.period:
+                period = section.span  # 一、2015年和“十二五”时期工作回顾 … 累计完成…900亿元
+        if same_below and (ends := end_year(period)) and ends < (timeline.review_year or ends):
+            kind = Kind.ACTUAL  # 预计(下同)…。2011年全区城镇居民人均可支配收入1.8万元: final
+        if (
+            timeline.is_report
+            and kind is Kind.ACTUAL
+            and period.isdigit()
+            and int(period) == timeline.plan_year
+            and self.text[s0 : s0 + 8].lstrip().startswith(period + "年")
+            and self.cues.any("plan", window, q.start)
+            and not done_since(self.cues, window, q)
+        ):
+            kind = Kind.TARGET  # 2013年,五莲县计划招引20个以上过亿项目: the year it plans
         return kind, period
 
     def _own_name(
@@ -700,6 +725,17 @@ def _is_from_value(text: str, q: Quantity, s1: int) -> bool:
         return False
     after = text[q.end : min(s1, q.end + 12)]
     return any(word in after for word in ("到", "至", "提高", "提升", "增加", "增长", "下降"))
+
+
+def _signed(q: Quantity, falls: bool) -> tuple[float, float | None, Bound]:
+    """(value, upper, bound) of ``q``, stored negative when it ``falls``: 下降5% is -5,
+    下降3-5% -5 to -3, 下降超过3% less than -3."""
+    value, upper, bound = q.value, q.upper, _BOUNDS[q.bound]
+    if not falls:
+        return value, upper, bound
+    if upper is None:
+        return -value, None, _MIRRORED.get(bound, bound)
+    return -upper, -value, bound
 
 
 def _same_below(text: str) -> list[int]:
