@@ -13,7 +13,8 @@ compared as an analyst compares them:
 * target and outcome (actual or estimate, from a document not older than the target):
   target_met or target_missed; a target for 2016-2020 is also held against the 2020 outcome;
 * actual and actual (or cumulative and cumulative): conflict, an error;
-* the same metric stated for no period against a dated one, many times apart: scale_mismatch.
+* the same metric stated for no period against a dated one, many times apart (twelve times
+  more against a part of a year, which an undated year's figure may well be): scale_mismatch.
 
 Groups are formed by hashing, so the work grows with the group sizes, not with all pairs.
 """
@@ -41,6 +42,7 @@ from hycheck.intervals import (
     strict_interval,
 )
 from hycheck.model import Article, Bound, Code, Figure, Finding, Kind, Severity
+from hycheck.periods import is_part_of_year
 
 __all__ = ["DocOrder", "cross_document_findings", "figure_order", "find_conflicts"]
 
@@ -285,10 +287,13 @@ def _target_pair(target: Figure, outcome: Figure, rules: CompareRules) -> list[F
 
 
 def _scale_pair(a: Figure, b: Figure, rules: CompareRules) -> list[Finding]:
-    """The same metric of the same place, one statement dated and one not, far apart."""
+    """The same metric of the same place, one statement dated and one not, far apart.  When
+    the dated one is of a part of a year (国庆假期 2016M10, 1-9月), the undated one may be the
+    year's: only a gap of 12 times more (a 万 for a 亿) is one of scale."""
     ra, rb = reading_interval(a, rules), reading_interval(b, rules)
     factor = _apart(a, b)
-    if ra.meets(rb) or factor < rules.scale_factor:
+    part = is_part_of_year(a.period) or is_part_of_year(b.period)
+    if ra.meets(rb) or factor < rules.scale_factor * (_PARTS_OF_A_YEAR if part else 1):
         return []
     details = _pair_details(ra.as_list(), rb.as_list(), ra.gap(rb))
     details["factor"] = factor
@@ -299,6 +304,10 @@ def _scale_pair(a: Figure, b: Figure, rules: CompareRules) -> list[Finding]:
     return [
         Finding(Code.SCALE_MISMATCH, Severity.WARNING, message, figures=(a, b), details=details)
     ]
+
+
+_PARTS_OF_A_YEAR = 12
+"""A month is a twelfth of a year: the most a part-of-year figure falls short of the year's."""
 
 
 def _pair_details(a: list[float | None], b: list[float | None], gap: float) -> dict[str, Any]:

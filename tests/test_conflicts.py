@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+import pytest
 from change_helpers import place, seed_articles
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -410,3 +411,27 @@ def test_extracted_seed_notices_the_health_industry_scale_and_has_no_error() -> 
     assert sorted((f.doc, f.value) for f in scale.figures) == [(2, 3e10), (3, 1e11)]
     assert scale.figures[0].surface.endswith("千亿")  # 迈上千亿台阶, the dated statement
     assert scale.figures[1].surface == "突破300亿元"
+
+
+@pytest.mark.parametrize(
+    ("dated", "period", "found"),
+    [
+        ("1.04亿人次", "2016M10", False),  # a holiday's visitors, a fifth of an undated year's
+        ("1.04亿人次", "2016", True),  # the year's, five times apart: a scale to check
+        ("5.2万人次", "2016M10", True),  # 10,000 times apart: a 万 for a 亿, whatever the month
+    ],
+)
+def test_a_part_of_a_year_against_an_undated_figure_is_a_scale_only_far_apart(
+    dated: str, period: str, found: bool
+) -> None:
+    a = article(9, "全国旅游情况", "全国共接待游客5.26亿人次。")
+    b = article(10, "国庆第二天全国接待游客", f"全国旅游接待人数{dated}。")
+    value = 1.04e8 if dated.startswith("1.04") else 5.2e4
+    figs = [
+        place(a, "5.26亿人次", 5.26e8, "person_time", metric_text="全国共接待游客",
+              period="unknown", region="中国"),
+        place(b, dated, value, "person_time", metric_text="全国共接待游客", period=period,
+              region="中国"),
+    ]  # fmt: skip
+    scales = [f for f in find_conflicts(figs, [a, b]) if f.code == Code.SCALE_MISMATCH]
+    assert bool(scales) is found
