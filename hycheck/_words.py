@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+HAN = re.compile(r"[\u4e00-\u9fff]")
+"""A Chinese character (of the basic block): a phrase with none names nothing (")", "—")."""
+
 _END = ""  # the trie key that marks the end of a word
 _Trie = dict[str, "_Trie"]
 

@@ -29,6 +29,7 @@ import re
 from typing import NamedTuple
 
 from hycheck import lexicon as lx
+from hycheck._words import HAN
 
 TABLE_REACH = 40
 """How many lines above a cell its table's header (and 单位 line) are looked for."""
@@ -209,13 +210,12 @@ def _label(text: str, a: int, b: int) -> tuple[int, int] | None:
     m = _LABEL_LEAD.match(text, a, b)
     if m is not None:
         a = m.end()
-    if a >= b or (_has_digit(text, a, b) and not _CJK.search(text, a, b)):
+    if a >= b or (_has_digit(text, a, b) and not HAN.search(text, a, b)):
         return None
     return a, b
 
 
 _LABEL_LEAD = re.compile(r"(?:其中[::]?|#)\s*")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEADER_UNIT = re.compile(r"\(([^()]{1,6})\)\s*$")
 
 
