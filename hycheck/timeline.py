@@ -136,8 +136,6 @@ _MULTIYEAR_MARK = "@multiyear"
 _REPORT_OPENING = 400
 """How far into a text its opening words may say it is a report (我代表区人民政府向大会报告工作)."""
 _REPORT_BODY = re.compile(lx.REPORT_BODY_OPENING)
-_BLANK = frozenset(" \t\r\n\u3000")
-
 _YEAR_TO_DATE_MARK = "@ytd"
 """今年以来: the article's own period, but not the month of the day or holiday it is news of."""
 _REVIEW_MARK = "@review"
@@ -347,7 +345,7 @@ class Timeline:
         if self.is_bulletin:
             return [Section(0, self.title_period, False)]
         if not (self.is_report or self.is_plan):
-            return self._news_plan_zones()
+            return [Section(0, "", False)]
         review = str(self.review_year) if self.review_year is not None else ""
         plan = str(self.plan_year) if self.plan_year is not None else ""
         sections = [Section(0, plan, True) if self.is_plan else Section(0, review, False)]
@@ -430,61 +428,20 @@ class Timeline:
         m = _OPENING_YEAR.search(self.text, head_start, head_start + _HEADING_REACH)
         return m.group(1) if m and int(m.group(1)) == self.plan_year else ""
 
-    def _opener_starts(self) -> list[tuple[int, int]]:
-        """(sentence start, opener) of each sentence that opens a plan's targets (今年经济社会
-        发展的主要预期目标是:), not one that speaks of last year's (去年确定的…,全面完成)."""
-        out = []
+    def _plan_openers(self, sections: list[Section], plan: str) -> list[Section]:
+        """今年经济社会发展的主要预期目标是: said in a paragraph rather than a heading (or in news
+        of a report) opens the plan year's targets, up to the next heading."""
+        openers: set[int] = set()
         for cue in lx.PLAN_OPENERS:
             at = self.text.find(cue)
             while at >= 0:
                 start = self._sentence_start(at)
                 if not any(w in self.text[start:at] for w in lx.PLAN_OPENER_BLOCKERS):
-                    out.append((start, at))
+                    openers.add(start)
                 at = self.text.find(cue, at + len(cue))
-        return sorted(out)
-
-    def _news_plan_zones(self) -> list[Section]:
-        """News of a report: 2021年,罗湖经济社会发展的主要预期目标是:… opens that year's
-        targets up to the end of its paragraph, a list that may run on into the next sentence
-        (…。城镇居民登记失业率控制在3%以内)."""
-        out = [Section(0, "", False)]
-        for start, at in self._opener_starts():
-            if start < out[-1].start:
-                continue  # a second opener inside the zone before
-            end = self._list_end(at)
-            year = next(
-                (
-                    m.period
-                    for m in self._mentions_in(start, at)
-                    if m.period.isdigit() and not (m.is_base or m.is_name)
-                ),
-                "",
-            )
-            out.append(Section(start, year, True))
-            out.append(Section(end, "", False))
-        return out
-
-    def _list_end(self, at: int) -> int:
-        """Where the paragraph of the list an opener at ``at`` opens ends: its own line's end,
-        or the next line's when nothing follows the opener on its line (2019年主要预期目标:\n…)."""
-        text = self.text
-        colon = text.find(":", at)
-        line_end = text.find("\n", at)
-        line_end = len(text) if line_end < 0 else line_end
-        if 0 <= colon < line_end and not text[colon + 1 : line_end].strip():
-            j = line_end
-            while j < len(text) and text[j] in _BLANK:
-                j += 1
-            line_end = text.find("\n", j)
-            line_end = len(text) if line_end < 0 else line_end
-        return line_end
-
-    def _plan_openers(self, sections: list[Section], plan: str) -> list[Section]:
-        """今年经济社会发展的主要预期目标是: said in a paragraph rather than a heading (or in news
-        of a report) opens the plan year's targets, up to the next heading."""
-        starts = sorted({start for start, _ in self._opener_starts()})
-        if not starts:
+        if not openers:
             return sections
+        starts = sorted(openers)
         out: list[Section] = []
         j = 0
         for i, section in enumerate(sections):
