@@ -13,8 +13,8 @@ compared as an analyst compares them:
 * target and outcome (actual or estimate, from a document not older than the target):
   target_met or target_missed; a target for 2016-2020 is also held against the 2020 outcome;
 * actual and actual (or cumulative and cumulative): conflict, an error;
-* the same metric stated for no period against a dated one, many times apart (twelve times
-  more against a part of a year, which an undated year's figure may well be): scale_mismatch.
+* the same metric stated for no period against a dated one, many times apart (the more so
+  against a part of a year, which a larger undated year's figure may well be): scale_mismatch.
 
 Groups are formed by hashing, so the work grows with the group sizes, not with all pairs.
 """
@@ -42,7 +42,7 @@ from hycheck.intervals import (
     strict_interval,
 )
 from hycheck.model import Article, Bound, Code, Figure, Finding, Kind, Severity
-from hycheck.periods import is_part_of_year
+from hycheck.periods import is_part_of_year, period_bounds
 
 __all__ = ["DocOrder", "cross_document_findings", "figure_order", "find_conflicts"]
 
@@ -172,14 +172,17 @@ def cross_document_findings(
         known = _statements(dated.get(key, []), order)
         if not known:
             continue
-        low = min(known, key=lambda f: f.value)  # the first of equals: inputs are sorted
-        high = max(known, key=lambda f: f.value)
+        # the lowest and highest of the whole years and of the parts of a year apart: a part
+        # is held to a wider gap, so the farthest of one kind may pass where the other fails
+        ends = []
+        for kind in (False, True):
+            of_kind = [f for f in known if is_part_of_year(f.period) is kind]
+            if of_kind:
+                ends += [min(of_kind, key=lambda f: f.value), max(of_kind, key=lambda f: f.value)]
         for x in _statements(unknown, order):
-            far = max(
-                (low, high),
-                key=lambda y: max(x.value, y.value) / max(min(x.value, y.value), 1e-300),
-            )
-            out += _scale_pair(*order.earlier(x, far), rules)
+            found = [_scale_pair(*order.earlier(x, y), rules) for y in ends]
+            worst = max(found, key=lambda f: f[0].details["factor"] if f else 0.0)
+            out += worst
     return out
 
 
@@ -289,11 +292,12 @@ def _target_pair(target: Figure, outcome: Figure, rules: CompareRules) -> list[F
 def _scale_pair(a: Figure, b: Figure, rules: CompareRules) -> list[Finding]:
     """The same metric of the same place, one statement dated and one not, far apart.  When
     the dated one is of a part of a year (国庆假期 2016M10, 1-9月), the undated one may be the
-    year's: only a gap of 12 times more (a 万 for a 亿) is one of scale."""
+    year's: the gap must be wider by as many times as the part fits in a year (12 for a month,
+    4 for a quarter), either way (an undated figure need not be the year's either)."""
     ra, rb = reading_interval(a, rules), reading_interval(b, rules)
     factor = _apart(a, b)
-    part = is_part_of_year(a.period) or is_part_of_year(b.period)
-    if ra.meets(rb) or factor < rules.scale_factor * (_PARTS_OF_A_YEAR if part else 1):
+    dated = b if a.period == "unknown" else a
+    if ra.meets(rb) or factor < rules.scale_factor * _parts_in_a_year(dated.period):
         return []
     details = _pair_details(ra.as_list(), rb.as_list(), ra.gap(rb))
     details["factor"] = factor
@@ -306,8 +310,16 @@ def _scale_pair(a: Figure, b: Figure, rules: CompareRules) -> list[Finding]:
     ]
 
 
-_PARTS_OF_A_YEAR = 12
-"""A month is a twelfth of a year: the most a part-of-year figure falls short of the year's."""
+def _parts_in_a_year(period: str) -> float:
+    """How many times a part of a year fits in it (12 for 2016M10, 4 for 2024Q3, 4/3 for
+    1-9月); 1 for a year or more."""
+    if not is_part_of_year(period):
+        return 1.0
+    bounds = period_bounds(period)
+    if bounds is None:
+        return 1.0
+    days = (bounds[1] - bounds[0]).days + 1
+    return max(1.0, 365.0 / days)
 
 
 def _pair_details(a: list[float | None], b: list[float | None], gap: float) -> dict[str, Any]:

@@ -414,24 +414,30 @@ def test_extracted_seed_notices_the_health_industry_scale_and_has_no_error() -> 
 
 
 @pytest.mark.parametrize(
-    ("dated", "period", "found"),
+    ("undated", "dated", "found"),
     [
-        ("1.04亿人次", "2016M10", False),  # a holiday's visitors, a fifth of an undated year's
-        ("1.04亿人次", "2016", True),  # the year's, five times apart: a scale to check
-        ("5.2万人次", "2016M10", True),  # 10,000 times apart: a 万 for a 亿, whatever the month
+        (5.26e8, [(1.04e8, "2016M10")], False),  # a holiday's, a fifth of an undated year's
+        (5.26e8, [(1.04e8, "2016")], True),  # the year's, five times apart: a scale to check
+        (5.26e8, [(5.2e4, "2016M10")], True),  # 10,000 times apart: a 万 for a 亿
+        (5.26e8, [(2.6e7, "2016M10"), (1.04e8, "2015")], True),  # the year's is 5x apart
+        (5.26e6, [(1.6e8, "2016M10")], False),  # 30x below a month's: another event's, maybe
+        (5.26e6, [(5.2e10, "2016M10")], True),  # 10,000x below: a 万 for a 亿 either way
+        (5.26e8, [(2.6e7, "2016H1")], True),  # 20x: a half of a year is at most 2x short
+        (5.26e8, [(5.26e7, "2016Q1-2016Q3")], True),  # 10x: nine months are 1.33x short
     ],
 )
 def test_a_part_of_a_year_against_an_undated_figure_is_a_scale_only_far_apart(
-    dated: str, period: str, found: bool
+    undated: float, dated: list[tuple[float, str]], found: bool
 ) -> None:
-    a = article(9, "全国旅游情况", "全国共接待游客5.26亿人次。")
-    b = article(10, "国庆第二天全国接待游客", f"全国旅游接待人数{dated}。")
-    value = 1.04e8 if dated.startswith("1.04") else 5.2e4
+    a = article(9, "全国旅游情况", "全国共接待游客X人次。")
     figs = [
-        place(a, "5.26亿人次", 5.26e8, "person_time", metric_text="全国共接待游客",
+        place(a, "X人次", undated, "person_time", metric_text="全国共接待游客",
               period="unknown", region="中国"),
-        place(b, dated, value, "person_time", metric_text="全国共接待游客", period=period,
-              region="中国"),
     ]  # fmt: skip
-    scales = [f for f in find_conflicts(figs, [a, b]) if f.code == Code.SCALE_MISMATCH]
+    for i, (value, period) in enumerate(dated):
+        b = article(10 + i, "国庆全国接待游客", "全国共接待游客Y人次。")
+        fields: dict[str, Any] = {"metric_text": "全国共接待游客", "region": "中国"}
+        fields["period"] = period
+        figs.append(place(b, "Y人次", value, "person_time", **fields))
+    scales = [f for f in find_conflicts(figs) if f.code == Code.SCALE_MISMATCH]
     assert bool(scales) is found
