@@ -193,7 +193,7 @@ class _Reader:
             value, upper, bound = _signed(
                 q,
                 _declines(text, q.start, q.unit)
-                if growth
+                if growth and q.cell is None  # a cell's change is signed as written
                 else change is not None and change.group(1) in lx.DECREASE_VERBS,
             )
             kind, period = self._when(
@@ -334,6 +334,8 @@ class _Reader:
         metric, metric_text = name.metric, name.text
         if q.cell is not None:
             metric, metric_text = self._cell_name(q.cell, q)
+            if q.cell.change:  # 生产总值 | 295.4 | 7.7 | under 比上年增长(%): its growth
+                return metric, metric_text, cut(self.article.body, self.comp, *q.cell.label), None
         growth_of: str | None = None
         source: Figure | None = None
         if growth:
@@ -362,7 +364,7 @@ class _Reader:
         label = self.text[cell.label[0] : cell.label[1]]
         named = self.vocab.find(label)
         metric = named[2] if named is not None else "other"
-        if q.unit in GROWTH_UNITS and not label.endswith("率"):
+        if q.unit in GROWTH_UNITS and not label.endswith("率") and not cell.change:
             metric = "other"
         body, comp = self.article.body, self.comp
         return metric, cut(body, comp, *cell.label) + cut(body, comp, *cell.header)
@@ -642,6 +644,8 @@ def _is_growth(text: str, q: Quantity) -> bool:
         return False
     if q.idiom or q.unit in ("ratio", "pp"):
         return True
+    if q.cell is not None:
+        return q.cell.change  # the column says: 比上年增长(%), or 比重(%)
     before = text[max(0, q.start - 6) : q.start].rstrip("了为达到\n")
     if before.endswith(lx.GROWTH_BEFORE):
         return True

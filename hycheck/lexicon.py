@@ -106,7 +106,9 @@ after a number they stop the unit search, and the number stands without a unit."
 TABLE_CHANGE_HEADERS: Final = ("增长", "增速", "增幅", "涨跌", "增减", "比上年", "同比", "±",
                                 "增加", "减少", "净增", "较上年", "为上年")  # fmt: skip
 """A table column whose name holds these is of changes or indices (比上年增长(%), 涨跌): its
-cells are not read, a cell alone cannot say whose rate it is."""
+cells are read only as the growth in percent of the row's level (比上年增长(%), 增速(%))."""
+TABLE_INDEX_HEADERS: Final = ("涨跌", "为上年", "=100", "指数")
+"""A change column named so may hold indices (上年=100: 102.3), not growth rates."""
 
 RATE_LABEL_ENDINGS: Final = ("率", "比重", "比例", "指数")
 """A table row named so holds a rate, in no column of amounts."""

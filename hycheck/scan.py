@@ -144,10 +144,12 @@ def scan(norm: str) -> list[Quantity]:
         kind = m.lastgroup or ""  # idiom, ar, pct or cn: the group that holds the number
         start, end = m.span(kind)
         q = _read(norm, kind, start, end)
-        if q is None and kind == "ar" and norm[start - 1 : start] in _CELL_OPENERS:
-            # 全县户籍总人口 | 832955 | under 年末数(人): the column's unit
-            tables = tables or Tables(norm)
-            q = _cell_quantity(norm, start, end, tables)
+        if q is None and kind == "ar":
+            # 全县户籍总人口 | 832955 | under 年末数(人): the column's unit (| -0.2 |: signed)
+            cell_start = start - 1 if norm[start - 1 : start] == "-" else start
+            if norm[cell_start - 1 : cell_start] in _CELL_OPENERS:
+                tables = tables or Tables(norm)
+                q = _cell_quantity(norm, cell_start, end, tables)
         if q is None:
             pos = end
         else:
@@ -155,7 +157,7 @@ def scan(norm: str) -> list[Quantity]:
             pos = q.end
 
 
-_CELL_OPENERS = frozenset(" \t|")
+_CELL_OPENERS = frozenset(" \t|\n")  # \n: a table flattened one cell a line
 
 
 def _cell_quantity(norm: str, start: int, end: int, tables: Tables) -> Quantity | None:
@@ -221,6 +223,8 @@ def _read(norm: str, kind: str, start: int, end: int) -> Quantity | None:
     # 百亿, 千亿, 亿: a magnitude alone; so is 十亿 after 数/几/上 (数十亿元), not 十万人
     tens = text.startswith("十") and norm[start - 1 : start] in lx.BARE_MAGNITUDE_PREFIXES
     bare = all(ch in _MAGNITUDE_CHARS for ch in (text[1:] if tens else text))
+    if bare and norm.endswith(_UNIT_LABELS, 0, _skip_spaces_back(norm, start)):
+        return None  # 单位:亿元 over a table: its unit, no amount
     return _read_tail(norm, kind, start, end, value, 0, bare=bare)
 
 
@@ -255,6 +259,14 @@ def counts_something(norm: str, pos: int) -> bool:
 
 
 _SPACES = frozenset(" \n\t\r")
+_UNIT_LABELS = ("单位:", "单位:")
+
+
+def _skip_spaces_back(norm: str, pos: int) -> int:
+    i = pos
+    while i > 0 and pos - i < MAX_SPACES and norm[i - 1] in _SPACES:
+        i -= 1
+    return i
 
 
 def _skip_spaces(norm: str, pos: int) -> int:

@@ -8,9 +8,10 @@ Statistical bulletins carry tables, which scraping flattens into lines of cells 
 
 A number alone in its cell states no unit: the unit is the column's (``年末数(人)``) or the
 table's (a line ``单位:吨`` above it).  ``cell_at`` finds both, and the row's label and the
-column's name, which say what the number measures (全县户籍总人口, 年末数).  Columns of
-changes (比上年增长(%), 涨跌) are left alone: their numbers are rates of the row's level, or
-indices, which a cell alone cannot tell apart.
+column's name, which say what the number measures (全县户籍总人口, 年末数).  A column of
+growth in percent (比上年增长(%), 增速(%)) gives the growth of the row's level; columns that
+may hold indices (涨跌, 为上年%) or changes of amounts are left alone.  Tables flattened one
+cell a line (bars or blank lines between the cells) are read too: see ``_stacked_table``.
 
 >>> text = "表1 2021年末户籍人口数\\n指标 | 年末数(人) | 比重(%) |\\n全县户籍总人口 | 832955 |"
 >>> cell = cell_at(text, text.index("832955"), text.index("832955") + 6)
@@ -26,6 +27,7 @@ found for a data row right above it, so a table of any length costs linear time.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from hycheck import lexicon as lx
@@ -41,17 +43,21 @@ class Cell(NamedTuple):
     unit: tuple[str, int]  # (unit key, multiplier), as in ``lexicon.UNITS``
     label: tuple[int, int]  # the first cell of the row, without 其中: or #
     header: tuple[int, int]  # the column's name, without its unit ((人), (%))
+    change: bool = False  # a column of changes in percent (比上年增长(%)): the label's growth
 
 
 class Tables:
     """The table cells of one text; each row's header is found once, from the row above."""
 
-    __slots__ = ("_found", "text")
+    __slots__ = ("_found", "_stacked", "_stacks", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         # (line start, column) → (header span, table unit) looking up from that line
         self._found: dict[tuple[int, int], _Header] = {}
+        # tables flattened one cell a line: the cells read, by start, and the spans read
+        self._stacked: dict[int, Cell] = {}
+        self._stacks: list[tuple[int, int]] = []
 
     def cell_at(self, start: int, end: int) -> Cell | None:
         """The table cell that ``text[start:end]`` fills alone, when its column or its table
@@ -60,7 +66,9 @@ class Tables:
         left = start
         while left > 0 and start - left < MAX_ROW and text[left - 1] in " \t":
             left -= 1
-        if text[left - 1 : left] != "|":
+        if left == 0 or text[left - 1] == "\n":
+            return self._stacked_cell(start, end)
+        if text[left - 1] != "|":
             return None  # the common case: a number in prose, answered at once
         line_start = _line_start(text, start)
         line_end = _line_end(text, end)
@@ -79,16 +87,28 @@ class Tables:
             if table_unit is None:
                 return None
             header = (start, start)  # 单位:吨 over rows without a header: no column name
-        name = text[header[0] : header[1]]
-        if any(word in name for word in lx.TABLE_CHANGE_HEADERS):
-            return None
-        unit, name_end = _header_unit(text, *header)
-        unit = unit or table_unit
-        if unit is None:
-            return None
-        if unit[0] != "percent" and text[label[0] : label[1]].endswith(lx.RATE_LABEL_ENDINGS):
-            return None  # 单位GDP能耗下降率 under 绝对数(万元): a rate in a column of amounts
-        return Cell(unit, label, (header[0], name_end))
+        return _column_cell(text, label, header, table_unit)
+
+    def _stacked_cell(self, start: int, end: int) -> Cell | None:
+        """The cell of a number alone on its line, in a table flattened one cell a line::
+
+            指标 | 绝对数(亿元) | 比上年增长(%) |      (each cell on a line of its own,
+            生产总值 | 295.4 | 7.7 |                   bars and blank lines between)
+
+        The run of such lines around it is read once, for all of its numbers."""
+        found = self._stacked.get(start)
+        if found is not None:
+            return found
+        text = self.text
+        line_end = _line_end(text, end)
+        if line_end < 0 or text[end:line_end].strip(" \t\r|"):
+            return None  # not alone on its line
+        if any(a <= start < b for a, b in self._stacks[-1:]):
+            return None  # in a run read already (read left to right, the last one)
+        a, b = _stack(text, start)
+        self._stacks.append((a, b))
+        self._stacked.update(_stacked_table(text, a, b))
+        return self._stacked.get(start)
 
     def _header(self, line_start: int, column: int) -> _Header:
         """The name of column ``column`` in the nearest row above ``line_start`` whose cell
@@ -133,6 +153,142 @@ class Tables:
 
 
 _Header = tuple[tuple[int, int] | None, tuple[str, int] | None]
+
+
+def _column_cell(
+    text: str, label: tuple[int, int], header: tuple[int, int], table_unit: tuple[str, int] | None
+) -> Cell | None:
+    """The cell of row ``label`` under column ``header`` of a table whose 单位 line says
+    ``table_unit``: a unit from the column or the table, or a change in percent."""
+    name = text[header[0] : header[1]]
+    unit, name_end = _header_unit(text, *header)
+    while name_end > header[0] and text[name_end - 1] in " \t":
+        name_end -= 1  # 现价 (万元): the name without the space before its unit
+    rate = text[label[0] : label[1]].endswith(lx.RATE_LABEL_ENDINGS)
+    if any(word in name for word in lx.TABLE_CHANGE_HEADERS):
+        # 比上年增长(%), 增速(%): the growth of the row's level; not an index (涨跌, 上年=100),
+        # not a change of a rate or an amount (净增(户)), which a cell cannot say
+        percent = unit == _PERCENT or (unit is None and name.rstrip(" \t").endswith("%"))
+        if not percent or rate or any(word in name for word in lx.TABLE_INDEX_HEADERS):
+            return None
+        end = name_end if unit is not None else header[0] + len(name.rstrip(" \t%"))
+        return Cell(_PERCENT, label, (header[0], end), change=True)
+    unit = unit or table_unit
+    if unit is None:
+        return None
+    if unit[0] != "percent" and rate:
+        return None  # 单位GDP能耗下降率 under 绝对数(万元): a rate in a column of amounts
+    return Cell(unit, label, (header[0], name_end))
+
+
+_PERCENT = lx.UNITS["%"]
+
+
+MAX_STACKED_CELL = 32
+"""The longest line read as one cell of a table flattened one cell a line."""
+STACK_REACH = 200
+"""How many lines above a number the run of one-cell lines it stands in is looked for."""
+_STACKED_VALUE = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
+
+
+def _one_cell(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The cell that the line text[a:b] holds alone (bars and spaces trimmed): its span,
+    (a, a) for a blank line or a bar alone, None for a line that is no single cell."""
+    while a < b and text[a] in " \t\r|":
+        a += 1
+    while b > a and text[b - 1] in " \t\r|":
+        b -= 1
+    if b - a > MAX_STACKED_CELL or text.find("|", a, b) >= 0:
+        return None
+    return a, b
+
+
+def _stack(text: str, pos: int) -> tuple[int, int]:
+    """The run of one-cell lines around ``pos``'s line: (start of its first line, end of its
+    last), from at most ``STACK_REACH`` lines above."""
+    line = text.rfind("\n", 0, pos) + 1
+    a = line
+    for _ in range(STACK_REACH):
+        if a == 0:
+            break
+        above = text.rfind("\n", 0, a - 1) + 1
+        if _one_cell(text, above, a - 1) is None:
+            break
+        a = above
+    b = line
+    while b < len(text):
+        nl = text.find("\n", b)
+        line_end = nl if nl >= 0 else len(text)
+        if _one_cell(text, b, line_end) is None:
+            break
+        b = line_end + 1
+    return a, min(b, len(text))
+
+
+def _stacked_table(text: str, a: int, b: int) -> dict[int, Cell]:
+    """The cells of the numbers of the one-cell lines text[a:b], by start: a header run
+    (指标, 绝对数(亿元), 比上年增长(%)) and rows of a label and as many values as the first
+    row has; a row of another width ends the table (and may start the next)."""
+    cells: list[tuple[int, int]] = []  # every cell, in order, 单位 lines aside
+    units: dict[int, tuple[str, int] | None] = {}  # index of the cell after a 单位 line → unit
+    pos = a
+    while pos < b:
+        nl = text.find("\n", pos, b)
+        line_end = nl if nl >= 0 else b
+        span = _one_cell(text, pos, line_end)
+        if span is not None and span[1] > span[0]:
+            unit_at = _UNIT_LINE.match(text, *span)
+            if unit_at is not None:
+                units[len(cells)] = _unit_line(text, unit_at.end(), span[1])
+            else:
+                cells.append(span)
+        pos = line_end + 1
+    values = [
+        _STACKED_VALUE.fullmatch(text, s, e) is not None or text[s:e] in lx.TABLE_EMPTY_CELLS
+        for s, e in cells
+    ]
+    unit_index = list(units)  # in order
+    out: dict[int, Cell] = {}
+    i, n = 0, len(cells)
+    while i < n:
+        # a header run: names (and the first row's label), then the first row's values
+        j, k = _names_then_values(values, i)
+        width = k - j
+        # the 单位 line of this table's header run (not one of a table before)
+        u = bisect_right(unit_index, j) - 1
+        table_unit = units[unit_index[u]] if u >= 0 and unit_index[u] >= i else None
+        if j == n or j - i < width + 2:
+            i = k  # no header of that width: not a table
+            continue
+        header = cells[j - width - 1 : j - 1]
+        row_label = j - 1
+        while True:
+            label = _label(text, *cells[row_label])
+            row = cells[row_label + 1 : row_label + 1 + width]
+            for (v0, v1), column in zip(row, header, strict=True):
+                if label is None or text[v0:v1] in lx.TABLE_EMPTY_CELLS:
+                    continue
+                cell = _column_cell(text, label, column, table_unit)
+                if cell is not None:
+                    out[v0] = cell
+            nxt = row_label + 1 + width  # the next row's label, after any group headings
+            m, e = _names_then_values(values, nxt)
+            if m == n or e - m != width or m - nxt > 2:  # a label, or a heading and a label
+                i = nxt  # another width, or a run of names: the table ends here
+                break
+            row_label = m - 1
+    return out
+
+
+def _names_then_values(values: list[bool], i: int) -> tuple[int, int]:
+    """From cell ``i`` on, where a run of names ends and the run of values after it ends."""
+    j = i
+    while j < len(values) and not values[j]:
+        j += 1
+    k = j
+    while k < len(values) and values[k]:
+        k += 1
+    return j, k
 
 
 def cell_at(text: str, start: int, end: int) -> Cell | None:

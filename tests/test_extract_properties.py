@@ -143,7 +143,13 @@ def _seconds_per_char(body: str) -> float:
     return (time.process_time() - t) / len(body)
 
 
-_DENSE = ("numbers with units", "percent runs", "table under a header", "change runs")
+_DENSE = (
+    "numbers with units",
+    "percent runs",
+    "table under a header",
+    "change runs",
+    "stacked table",
+)
 
 
 def test_hostile_input_costs_linear_time() -> None:
@@ -169,6 +175,9 @@ def test_hostile_input_costs_linear_time() -> None:
         "table rows": "粮食 | 1 |\n",  # each cell looks up its table's header
         "one long table row": "粮食 | 1 ",
         "table under a header": "指标 | 年末数(人) |\n" + "粮食 | 1 |\n" * 50,
+        "numbers alone on lines": "1\n",  # each may be a cell of a table flattened a cell a line
+        "one-cell lines": "粮食\n|\n1\n|\n单位:吨\n",
+        "stacked table": "指标\n产量(吨)\n增速(%)\n" + "粮食\n1\n-2\n" * 50,
     }
     for name, unit in hostile.items():
         small = unit * (25_000 // len(unit))

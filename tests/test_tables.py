@@ -58,8 +58,10 @@ def test_a_cell_takes_the_unit_of_its_column_or_table(
     ("text", "number"),
     [
         ("粮食产量143972吨,增长2%", "143972"),  # prose
-        ("指标 | 比上年增长(%) |\n地区生产总值 | 7.5 |", "7.5"),  # a rate of the row's level
         ("指标 | 比上年涨跌(%) |\n居民消费价格总指数 | 101.0 |", "101.0"),  # an index
+        ("指标 | 为上年% |\n工业产值 | 108.2 |", "108.2"),  # an index (上年=100)
+        ("指标 | 比上年增长(%) |\n城镇化率 | 1.2 |", "1.2"),  # a change of a rate: pp or %?
+        ("指标 | 比上年增减(万元) |\n税收收入 | 1200 |", "1200"),  # a change of an amount
         ("单位:公顷、吨 | |\n指标 | 面积 | 产量 |\n粮食 | 1863 | 5260 |", "1863"),  # which?
         ("指标 | 年末数 |\n全县户籍总人口 | 832955 |", "832955"),  # no unit anywhere
         ("指标 | 年末数(人) |\n | 832955 |", "832955"),  # a row without a label
@@ -75,6 +77,94 @@ def test_a_cell_takes_the_unit_of_its_column_or_table(
 )
 def test_a_cell_without_a_unit_of_its_own_kind_is_not_read(text: str, number: str) -> None:
     assert _cell(text, number) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "label", "column"),
+    [
+        ("指标 | 比上年增长(%) |\n地区生产总值 | 7.5 |", "7.5", "地区生产总值", "比上年增长"),
+        ("| 指标 | 增速(%) |\n| 工业 | -1.2 |", "-1.2", "工业", "增速"),  # signed as written
+        ("指标 | 比上年增长% |\n财政收入 | 3.1 |", "3.1", "财政收入", "比上年增长"),
+    ],
+)
+def test_a_cell_under_a_growth_column_is_the_growth_of_its_row(
+    text: str, number: str, label: str, column: str
+) -> None:
+    at = text.index(number)
+    cell = cell_at(text, at, at + len(number))
+    assert cell is not None
+    assert cell.change
+    assert (cell.unit, text[slice(*cell.label)], text[slice(*cell.header)]) == (
+        ("percent", 1),
+        label,
+        column,
+    )
+
+
+# a table flattened one cell a line, as scrapers often leave it: bars or blank lines between
+STACKED = (
+    "表2 2022年全区生产总值及其增长速度\n|\n单位:亿元\n|\n指 标\n|\n绝对数\n|\n比上年增长%\n|\n"
+    "生产总值\n|\n295.4\n|\n7.7\n|\n第三产业\n|\n60.9\n|\n-0.2\n|\n"
+    "其中:金融业\n|\n—\n|\n4.8\n|\n"
+)
+STACKED_BARS = (
+    "表1 全县生产总值构成\n|\n行业名称 |\n现价 (万元) |\n增速 (%) |\n占比(%) |\n|\n"
+    "地区生产总值 |\n529757 |\n13.1 |\n100 |\n|\n工业 |\n111250 |\n12.7 |\n21 |\n"
+)
+STACKED_BLANK = (
+    "产品名称\n\n2022年产量(吨)\n\n比上年增减%\n\n粮食\n\n171337\n\n-5.5\n\n棉花\n\n213\n\n6.5\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        (STACKED, "295.4", (("CNY", 10**8), "生产总值", "绝对数", False)),
+        (STACKED, "7.7", (("percent", 1), "生产总值", "比上年增长", True)),
+        (STACKED, "-0.2", (("percent", 1), "第三产业", "比上年增长", True)),
+        (STACKED, "4.8", (("percent", 1), "金融业", "比上年增长", True)),  # after a —
+        (STACKED_BARS, "111250", (("CNY", 10**4), "工业", "现价", False)),
+        (STACKED_BARS, "21", (("percent", 1), "工业", "占比", False)),  # a share
+        (STACKED_BLANK, "213", (("t", 1), "棉花", "2022年产量", False)),
+        (STACKED_BLANK, "-5.5", (("percent", 1), "粮食", "比上年增减", True)),
+    ],
+)
+def test_a_table_flattened_one_cell_a_line_is_read_by_its_header(
+    text: str, number: str, expected: tuple[tuple[str, int], str, str, bool]
+) -> None:
+    at = text.index(f"\n{number}\n" if f"\n{number}\n" in text else f"\n{number} |") + 1
+    cell = Tables(text).cell_at(at, at + len(number))
+    assert cell is not None
+    assert (cell.unit, text[slice(*cell.label)], text[slice(*cell.header)], cell.change) == (
+        expected
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "浏览次数\n1234\n",  # a number alone on a line, no table
+        "指标\n年末数(人)\n全县户籍总人口\n832955\n117\n",  # a row wider than its header
+        "单位:吨\n指标\n产量\n粮食\n1863\n表2\n指标\n数值\n税收\n58\n",  # 单位 of the table before
+        "发布时间:\n2022\n阅读:\n58\n",  # labels, no header
+    ],
+)
+def test_numbers_alone_on_their_lines_without_a_header_are_no_cells(text: str) -> None:
+    at = text.rindex("\n", 0, len(text) - 1) + 1
+    number = text[at:-1]
+    assert Tables(text).cell_at(at, at + len(number)) is None
+
+
+def test_a_stacked_table_gives_figures_of_its_rows() -> None:
+    figures = extract_text(STACKED, title="2022年统计公报")
+    got = [(f.surface, f.value, f.unit, f.metric, f.growth_of) for f in figures]
+    assert got == [
+        ("295.4", 29_540_000_000.0, "CNY", "gdp", None),
+        ("7.7", 7.7, "percent", "gdp", "生产总值"),
+        ("60.9", 6_090_000_000.0, "CNY", "other", None),
+        ("-0.2", -0.2, "percent", "other", "第三产业"),
+        ("4.8", 4.8, "percent", "other", "金融业"),
+    ]
 
 
 @pytest.mark.parametrize("empty", ["—", "暂无"])
@@ -117,7 +207,9 @@ def test_table_cells_are_figures_of_the_row_and_the_tables_year() -> None:
     ]
 
 
-_CELL = st.sampled_from(["指标", "年末数(人)", "比重(%)", "单位:吨", "—", "暂无", "粮食", "| ", ""])
+_CELL = st.sampled_from(
+    ["指标", "年末数(人)", "比重(%)", "增速(%)", "单位:吨", "—", "暂无", "粮食", "| ", ""]
+)
 _NUMBER = st.from_regex(r"-?\d{1,7}(\.\d{1,2})?", fullmatch=True)
 
 
@@ -127,5 +219,15 @@ def test_any_grid_of_cells_reads_without_error_and_cuts_surfaces_from_the_text(
     rows: list[list[str]],
 ) -> None:
     text = "\n".join(" | ".join(row) + " |" for row in rows)
+    for f in extract_text(text):
+        assert text[f.start : f.end] == f.surface
+
+
+@given(st.lists(st.one_of(_CELL, _NUMBER), max_size=40), st.sampled_from(["\n", "\n|\n", " |\n"]))
+@settings(max_examples=200, deadline=None)
+def test_any_run_of_one_cell_lines_reads_without_error_and_cuts_surfaces_from_the_text(
+    cells: list[str], between: str
+) -> None:
+    text = between.join(cells)
     for f in extract_text(text):
         assert text[f.start : f.end] == f.surface
