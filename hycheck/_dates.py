@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from urllib.parse import urlsplit
 
 DATE_TEXT = re.compile(
     r"(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})\s?日?"
@@ -98,3 +99,38 @@ def _cn_number(text: str, year: bool = False) -> int | None:
     high = _CN_DIGITS.get(tens) if tens else 1
     low = _CN_DIGITS.get(ones) if ones else 0
     return None if high is None or low is None else high * 10 + low
+
+
+_URL_DATE = re.compile(
+    # a path segment that opens with a date (t before it: TRS pages, t20240909_1895482)
+    r"(?<=/)t?((?:19|20)\d\d)(?:"
+    r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?"  # 201706/, 20240909_
+    r"|([-/_])(0?[1-9]|1[0-2])(?:\4(0?[1-9]|[12]\d|3[01]))?"  # 2013-01/, 2012/2/17/
+    r")(?:/(0[1-9]|[12]\d|3[01])(?=/))?"  # 2018-01/24/, 201602/02/: the day in a folder
+    r"(?=[/_.-]|$)",
+    re.ASCII,
+)
+
+
+def url_date(url: str) -> date | None:
+    """The day a page's address files it under (most sites file a page by the day it was
+    published), or None.  A month alone (…/201111/71441.shtml) gives None: a page filed in
+    November may be of any day of it, or be a report of the year before.
+
+    >>> url_date("http://liulin.gov.cn/tjsjj/202409/t20240909_1895482.shtml")
+    datetime.date(2024, 9, 9)
+    >>> url_date("http://www.hzsc.gov.cn/art/2012/2/17/art_1229231327_1983661.html")
+    datetime.date(2012, 2, 17)
+    >>> url_date("http://hkwb.net/news/content/2018-01/11/content_3444361.htm")
+    datetime.date(2018, 1, 11)
+    >>> url_date("http://3g.qdn.cn/news/jp/201111/71441.shtml") is None
+    True
+    >>> url_date("https://tjgb.hongheiku.com/xjtjgb/xj2020/41104.html") is None
+    True
+    """
+    path = urlsplit(url.strip()).path if "//" in url else url
+    for m in _URL_DATE.finditer(path):
+        day = m[3] or m[6] or m[7]
+        if day:
+            return _date(int(m[1]), int(m[2] or m[5]), int(day))
+    return None

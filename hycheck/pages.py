@@ -55,7 +55,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from hycheck import _readers
 from hycheck import lexicon as lx
-from hycheck._dates import parse_date, stated_date
+from hycheck._dates import parse_date, stated_date, url_date
 from hycheck._gc import paused
 from hycheck.gazetteer import Place, find_places
 from hycheck.model import Article
@@ -293,6 +293,8 @@ def _articles(page: str, records: list[_readers.Record]) -> tuple[list[Article],
                         f"listing date {rec.published[:40]!r} is not a date",
                     )
                 )
+        if listed is None and rec.url:
+            listed = url_date(rec.url)  # …/202409/t20240909_1895482.shtml: filed by its day
         channel, headline = split_channel(title)
         drafts.append(
             Article(

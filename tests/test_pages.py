@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -179,6 +180,30 @@ def test_an_article_with_a_url_is_identified_by_its_url_whatever_its_title(tmp_p
         "utf-8",
     )
     assert only(load_pages(old)).identity == only(load_pages(new)).identity
+
+
+@pytest.mark.parametrize(
+    ("url", "published", "listed"),
+    [
+        ("http://liulin.gov.cn/tjsjj/202409/t20240909_1895482.shtml", None, date(2024, 9, 9)),
+        ("http://www.hzsc.gov.cn/art/2012/2/17/art_1983661.html", None, date(2012, 2, 17)),
+        ("http://news.example.cn/content/2018-01/11/content_3444361.htm", None, date(2018, 1, 11)),
+        ("http://3g.qdn.cn/news/jp/201111/71441.shtml", None, None),  # a month: any day of it
+        ("http://tjgb.example.com/xj2020/41104.html", None, None),  # no date, a folder's name
+        ("http://example.cn/2019/03/05/a.html?date=2020-01-01", None, date(2019, 3, 5)),
+        ("http://example.cn/2019/03/05/a.html", "2019-03-07", date(2019, 3, 7)),  # stated wins
+        ("http://example.cn/201913/40/a.html", None, None),  # no such month
+    ],
+)
+def test_an_article_without_a_listing_date_is_listed_on_the_day_its_url_files_it_under(
+    tmp_path: Path, url: str, published: str | None, listed: date | None
+) -> None:
+    page = tmp_path / "news.jsonl"
+    record = {"title": "全县经济运行情况", "body": "1至8月,全县生产总值增长5%。", "url": url}
+    if published is not None:
+        record["published"] = published
+    page.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    assert only(load_pages(page)).listed == listed
 
 
 # -- encodings and text forms --------------------------------------------------------------------
