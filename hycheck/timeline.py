@@ -286,6 +286,9 @@ class Timeline:
                 period = self._year_part(year, g)
                 if g["since_end"] and (g["since"] or g["since_end"] == "以来") and period.isdigit():
                     period = f"{year}-{{y}}"  # 自2007年起: from then up to the year in view
+                elif period.isdigit() and (holiday := _HOLIDAY.match(text, end)) is not None:
+                    # 2013年“清明”小长假期间: the holiday's month of that year
+                    period = f"{year}M{lx.HOLIDAY_MONTHS[holiday.group(1)]:02d}"
         elif g["plan"]:
             period = lx.PLAN_PERIODS[g["plan"]]
             is_name = is_name or not g["plan_word"]  # “十三五”规划 names a plan, 时期 a time
@@ -492,7 +495,9 @@ class Timeline:
                 if self.text.startswith("在", mention.end):
                     continue  # "2021年1月6日在…会议上": a delivery date, not the news' time
                 if _within(self.title_period, period):
-                    return self.title_period  # 郏县2025年一季度…: 紧扣2025年重点工作 is context
+                    # 郏县2025年一季度…: 紧扣2025年重点工作 is context; 2013年清明小长假…:
+                    # 2013年“清明”小长假期间 is the holiday's month
+                    return self._title_period()
                 if (
                     period.isdigit()
                     and self.text[mention.start].isdigit()
@@ -504,11 +509,7 @@ class Timeline:
                     return self._on_the_day(period)
                 return period
         if self.title_period:
-            return (
-                self._on_the_day(self.title_period)
-                if self.title_period.isdigit()
-                else (self.title_period)
-            )
+            return self._title_period()
         # 2017中外知名企业四川行活动期间…: an event named with its year, and no other time
         for text, end in ((self.title, len(self.title)), (self.text, stop)):
             for m in _EVENT_YEAR.finditer(text, 0, end):
@@ -517,7 +518,14 @@ class Timeline:
                 if text.endswith(_BASE_BEFORE, 0, m.start()):
                     continue  # 相比2019中国西部博览会: a comparison base
                 return self._on_the_day(m.group(1))
-        return self._on_the_day("")
+        # 今年以来,…。截至目前,新增签约项目14个: the year to date of the article's date
+        so_far = any(m.period == _YEAR_TO_DATE_MARK for m in self.mentions)
+        return self._on_the_day(str(self._this_year) if so_far and self._this_year else "")
+
+    def _title_period(self) -> str:
+        """The title's period: a year's news of a holiday or event day, that day's month."""
+        title = self.title_period
+        return self._on_the_day(title) if title.isdigit() else title
 
     def _on_the_day(self, year: str) -> str:
         """News of a holiday its title names (国庆首日全区接待游客…) or of an event its title

@@ -964,3 +964,26 @@ SET_6_CASES = [
 @pytest.mark.parametrize("case", SET_6_CASES, ids=_ids)
 def test_phrase_of_the_sixth_held_out_set_reads_as_its_analyst_reads_it(case: Case) -> None:
     _check(case)
+
+
+SET_9_CASES = [
+    # 今年以来 in undated-lead news: the year of its date, for the figures after it too
+    Case("5月25日上午,上虞区召开招商引资现场会。今年以来,上虞区加大招商力度。截至目前,"
+         "新增签约项目共14个,签约投资额为123.14亿元。", "123.14亿元", period="2022",
+         title="上虞区召开招商引资现场会", listed=date(2022, 5, 30)),
+    # without it, news that states no time stays unknown
+    Case("5月25日上午,上虞区召开招商引资现场会。截至目前,新增签约项目共14个。", "14个",
+         period="unknown", title="上虞区召开招商引资现场会", listed=date(2022, 5, 30)),
+    # a year followed by a holiday is the holiday's month of that year
+    Case("2013年“清明”小长假期间,共计接待游客12.4万人次。", "12.4万人次", period="2013M04",
+         title="2013年清明小长假房山区旅游接待情况"),
+    Case("2019年国庆黄金周,全县接待游客40万人次。", "40万人次", period="2019M10",
+         title="全县旅游接待情况"),
+    # a year followed by a month is still that month (十一月, not the 十一 holiday)
+    Case("2019年十一月,全县签约项目5个。", "5个", period="2019M11", title="全县签约项目"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", SET_9_CASES, ids=_ids)
+def test_phrase_of_the_ninth_held_out_set_reads_as_its_analyst_reads_it(case: Case) -> None:
+    _check(case)
