@@ -29,6 +29,7 @@ from hycheck.cues import (
 )
 from hycheck.model import Article, Bound, Figure, Kind, new_figure
 from hycheck.naming import (
+    YEARS_OF,
     Regions,
     Vocabulary,
     cut,
@@ -270,7 +271,7 @@ class _Reader:
             and (not growth or self._subject_after(q, prior[2]) is not None)
         ):
             # (a rate: when it names what grew, 规上工业产值增幅13%、工业技改投资增幅20%)
-            named, metric = self._own_name(q, c0, prior[2], left, named, metric)
+            named, metric = self._own_name(q, c0, prior, left, named, metric)
         metric_text = metric_phrase(body, comp, c0, q, prior[2], named, prior[0])
         if (
             named is None
@@ -529,16 +530,23 @@ class _Reader:
         self,
         q: Quantity,
         c0: int,
-        prior_end: int,
+        prior: tuple[int, bool, int],
         left: str,
         named: tuple[int, int, str],
         metric: str,
     ) -> tuple[tuple[int, int, str] | None, str]:
         """(name, metric) of a figure whose clause names a metric only before an earlier
-        figure: in 一般公共预算收入48.6亿元、税费收入144.8亿元 the name is the earlier
-        figure's when words of their own stand between (税费收入 names no metric); a
-        parenthesis on the earlier figure (到位资金36亿元(任务数34亿元)) keeps it."""
+        figure (``prior``: its start, whether a rate, its end): in 一般公共预算收入48.6亿元、
+        税费收入144.8亿元 the name is the earlier figure's when words of their own stand
+        between (税费收入 names no metric); a parenthesis on the earlier figure (到位资金36亿元
+        (任务数34亿元)) keeps it, and so does a from-to pair (生产总值从2010年的671.1亿元增加到
+        2015年的1107.8亿元: the same measure, two years)."""
         text = self.text
+        prior_start, _, prior_end = prior
+        if _from_to(text, prior_start, prior_end, q.start):
+            return named, named[2] if not is_part(
+                text[c0:prior_start], named, q, False
+            ) else "other"
         b0, b1 = prior_end, q.start
         while b0 < b1 and text[b0] in _LIST_GAP:
             b0 += 1
@@ -721,6 +729,21 @@ _DECLINE = re.compile(
     "(?:" + "|".join(map(re.escape, lx.DECLINE_CUES)) + ")[了为\n]?"
     r"(?:\d+(?:\.\d+)?(?:%|个百分点)?[、和与及])*\Z"
 )
+
+
+def _from_to(text: str, from_start: int, from_end: int, to_start: int) -> bool:
+    """Whether text[from_start:from_end] is the first value of a from-to pair whose second
+    starts at ``to_start``: 由40.6亿元增加到79亿元, 从2010年的671.1亿元增加到2015年的1107.8亿元."""
+    if to_start - from_end > _FROM_TO_GAP:
+        return False
+    opening = YEARS_OF.sub("", text[max(0, from_start - 8) : from_start])
+    if not opening.endswith(lx.FROM_WORDS):
+        return False
+    between = YEARS_OF.sub("", text[from_end:to_start]).rstrip()
+    return between.endswith(lx.TO_WORDS)
+
+
+_FROM_TO_GAP = 16
 
 
 def _is_from_value(text: str, q: Quantity, s1: int) -> bool:

@@ -29,6 +29,9 @@ MAGNITUDES: Final = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10
 Hong Kong usage (30兆元); the mainland's 兆瓦 (megawatt) is a unit of its own and wins as the
 longer match."""
 
+SPOKEN_BILLIONS: Final = ("个亿", "个多亿")
+"""A classifier before 亿 in speech: 总投资3.1个亿 is 3.1亿 (个 counts no item there); not
+before 亿元, which names what is counted (签约15个亿元项目, 46个亿元以上项目)."""
 APPROX_INFIXES: Final = ("余", "多", "几")
 """Between a number and its magnitude or unit: 900余套, 40余亿元, 200多家, 十几亿元 → bound
 approx (a little above the number)."""
@@ -283,12 +286,17 @@ PHRASE_TAIL_WORDS: Final = (
 )  # fmt: skip
 """Words between a metric's noun phrase and its number (地区生产总值 | 达到948亿元)."""
 
+FROM_WORDS: Final = ("由", "从")
+TO_WORDS: Final = ("到", "至", "为")
+"""A pair of values 由 A 增加到 B, 从 A 调整为 B: two values of one measure (the name before A
+is B's too)."""
+
 SUBTOTAL_CUES: Final = ("其中", "内含")
 """After these (up to the next ; or 。) figures state a part, not the headline metric."""
 
 NARROWING_BEFORE: Final = (
     "人均", "单位", "万元", "每", "城镇", "农村", "城乡", "城市", "城、", "乡", "拉动",
-    "景区", "景点", "旅行社", "宾馆", "酒店", "产出",
+    "景区", "景点", "旅行社", "宾馆", "酒店", "饭店", "产出",
 )  # fmt: skip
 """Right before a metric name these make another measure of it: 人均地区生产总值, 单位GDP能耗,
 城镇居民人均可支配收入, 拉动GDP增长1.2个百分点 (a contribution), or a part of it: 乐山大佛景区

@@ -90,7 +90,13 @@ def is_part(left: str, named: tuple[int, int, str], q: Quantity, growth: bool) -
         return True  # 五凤古镇接待游客: a spot's visitors (not 古城区, a place)
     if not growth and q.unit in ("percent", "permille"):
         return True  # a level written as a percent after a metric name is a rate or share
+    if "的" in gap:
+        gap = YEARS_OF.sub("", gap)  # 生产总值从2010年的671.1亿元: 的 of a year, no qualifier
     return any(word in gap for word in _QUALIFIED_NOUNS)
+
+
+YEARS_OF = re.compile(r"(?:19|20)\d\d年(?:底|末)?的?")
+"""A year that says of when a value is (从2010年的671.1亿元): no word of its name."""
 
 
 _SPOT = re.compile(

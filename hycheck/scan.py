@@ -285,6 +285,8 @@ def _unit_after(norm: str, pos: int, arabic: bool) -> tuple[int, int, tuple[str,
     approx = False
     for _ in range(5):  # number [余] magnitudes [余] unit: a few steps at most
         spaced = _skip_spaces(norm, pos) if norm[pos : pos + 1] in _SPACES else pos
+        if norm.startswith(lx.SPOKEN_BILLIONS, spaced) and not _names_billions(norm, spaced):
+            spaced = pos = spaced + 1  # 3.1个亿: the 亿, not 个 items
         found = _unit_at(norm, spaced)
         if found is not None:
             word, unit = found
@@ -301,6 +303,12 @@ def _unit_after(norm: str, pos: int, arabic: bool) -> tuple[int, int, tuple[str,
         else:
             break
     return pos, multiplier, None, approx
+
+
+def _names_billions(norm: str, at: int) -> bool:
+    """个亿元 at ``at``: items of 亿元 (15个亿元项目), not a sum."""
+    end = norm.find("亿", at, at + 3)
+    return norm[end + 1 : end + 2] == "元"
 
 
 def _list_unit(norm: str, pos: int) -> tuple[int, tuple[str, int]] | None:

@@ -99,12 +99,12 @@ class Tables:
         found = self._stacked.get(start)
         if found is not None:
             return found
+        if self._stacks and self._stacks[-1][0] <= start < self._stacks[-1][1]:
+            return None  # in a run read already (read left to right: the last one)
         text = self.text
         line_end = _line_end(text, end)
         if line_end < 0 or text[end:line_end].strip(" \t\r|"):
             return None  # not alone on its line
-        if any(a <= start < b for a, b in self._stacks[-1:]):
-            return None  # in a run read already (read left to right, the last one)
         a, b = _stack(text, start)
         self._stacks.append((a, b))
         self._stacked.update(_stacked_table(text, a, b))

@@ -981,6 +981,22 @@ SET_9_CASES = [
          title="全县旅游接待情况"),
     # a year followed by a month is still that month (十一月, not the 十一 holiday)
     Case("2019年十一月,全县签约项目5个。", "5个", period="2019M11", title="全县签约项目"),
+    # 个 before 亿 in speech counts no item
+    Case("大峡沟景区开发建设项目,总投资1.2个亿;", "1.2个亿", value=1.2e8, unit="CNY"),
+    Case("签约15个亿元项目,总投资额285.31亿元。", "15个", value=15, unit="item"),
+    # a from-to pair: the name before the first value is the second's too
+    Case("全旗地区生产总值从2010年的671.1亿元增加到2015年的1107.8亿元,年均增长10.5%。",
+         "671.1亿元", metric="gdp", period="2010", title="2016年政府工作报告"),
+    Case("全旗地区生产总值从2010年的671.1亿元增加到2015年的1107.8亿元,年均增长10.5%。",
+         "1107.8亿元", metric="gdp", period="2015", title="2016年政府工作报告"),
+    Case("一般公共预算收入由40.6亿元增加到79亿元。", "79亿元",
+         metric="general_budget_revenue"),
+    # but not a second measure of its own words after the first
+    Case("一般公共预算收入48.6亿元、税费收入144.8亿元。", "144.8亿元", metric="other"),
+    # a hotel's visitors are a part of the region's
+    Case("星级饭店共接待游客4200余人次。", "4200余人次", metric="other"),
+    Case("截至目前,新增签约项目共14个,签约投资额为123.14亿元。", "123.14亿元",
+         metric="investment_contracted"),
 ]  # fmt: skip
 
 

@@ -149,6 +149,7 @@ _DENSE = (
     "table under a header",
     "change runs",
     "stacked table",
+    "numbers alone on lines",
 )
 
 
