@@ -29,6 +29,9 @@ MAGNITUDES: Final = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10
 Hong Kong usage (30兆元); the mainland's 兆瓦 (megawatt) is a unit of its own and wins as the
 longer match."""
 
+LATIN_NAMES_BEFORE_FIGURES: Final = ("GDP",)
+"""Latin names a figure may touch: GDP762亿元, 人均GDP10万元 (other Latin letters before a
+number make it a name: PM2.5, B2B)."""
 SPOKEN_BILLIONS: Final = ("个亿", "个多亿")
 """A classifier before 亿 in speech: 总投资3.1个亿 is 3.1亿 (个 counts no item there); not
 before 亿元, which names what is counted (签约15个亿元项目, 46个亿元以上项目)."""

@@ -182,8 +182,11 @@ def _read(norm: str, kind: str, start: int, end: int) -> Quantity | None:
         return None  # 前100名企业, 前十位: a rank, not a count
     if kind == "ar":
         text = norm[start:end]
-        if before in _NUMERIC_NEIGHBOURS or len(text) > MAX_ARABIC_DIGITS + 4:
-            return None  # PM2.5, B2B, 1.1.1, a licence number
+        if len(text) > MAX_ARABIC_DIGITS + 4 or (
+            before in _NUMERIC_NEIGHBOURS
+            and not norm.endswith(lx.LATIN_NAMES_BEFORE_FIGURES, 0, start)
+        ):
+            return None  # PM2.5, B2B, 1.1.1, a licence number (not GDP762亿元)
         after = norm[end : end + 1]
         if before in _OPENERS and after in _CLOSERS:
             return None  # [1], (3): a footnote or list marker
@@ -223,8 +226,11 @@ def _read(norm: str, kind: str, start: int, end: int) -> Quantity | None:
     # 百亿, 千亿, 亿: a magnitude alone; so is 十亿 after 数/几/上 (数十亿元), not 十万人
     tens = text.startswith("十") and norm[start - 1 : start] in lx.BARE_MAGNITUDE_PREFIXES
     bare = all(ch in _MAGNITUDE_CHARS for ch in (text[1:] if tens else text))
-    if bare and norm.endswith(_UNIT_LABELS, 0, _skip_spaces_back(norm, start)):
-        return None  # 单位:亿元 over a table: its unit, no amount
+    if bare and (
+        norm.endswith(_UNIT_LABELS, 0, spaced := _skip_spaces_back(norm, start))
+        or norm[spaced - 1 : spaced].isdigit()
+    ):
+        return None  # 单位:亿元 over a table: its unit; 12 亿元: the unit of a number not read
     return _read_tail(norm, kind, start, end, value, 0, bare=bare)
 
 

@@ -993,6 +993,9 @@ SET_9_CASES = [
          metric="general_budget_revenue"),
     # but not a second measure of its own words after the first
     Case("一般公共预算收入48.6亿元、税费收入144.8亿元。", "144.8亿元", metric="other"),
+    # GDP may touch its figure (PM2.5, B2B may not: names)
+    Case("全年实现 GDP762 亿元,同比增长 1.2%;", "762 亿元", value=7.62e10, metric="gdp"),
+    Case("人均GDP10万元。", "10万元", value=1e5, unit="CNY", metric="other"),
     # a hotel's visitors are a part of the region's
     Case("星级饭店共接待游客4200余人次。", "4200余人次", metric="other"),
     Case("截至目前,新增签约项目共14个,签约投资额为123.14亿元。", "123.14亿元",
