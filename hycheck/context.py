@@ -736,7 +736,10 @@ def _from_to(text: str, from_start: int, from_end: int, to_start: int) -> bool:
     starts at ``to_start``: 由40.6亿元增加到79亿元, 从2010年的671.1亿元增加到2015年的1107.8亿元."""
     if to_start - from_end > _FROM_TO_GAP:
         return False
-    opening = YEARS_OF.sub("", text[max(0, from_start - 8) : from_start])
+    opening = text[max(0, from_start - 8) : from_start]
+    if not any(word in opening for word in lx.FROM_WORDS):
+        return False  # the common case, answered without a pattern
+    opening = YEARS_OF.sub("", opening)
     if not opening.endswith(lx.FROM_WORDS):
         return False
     between = YEARS_OF.sub("", text[from_end:to_start]).rstrip()
