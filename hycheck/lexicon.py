@@ -438,7 +438,10 @@ REPORT_BODY_OPENING: Final = r"我代表[^。!?]{0,16}?向大会报告"
 """A text that opens so (现在,我代表区人民政府向大会报告工作) is a government work report,
 whatever its title says; news of a congress says it in the third person (县长…作政府工作报告),
 a speech to guests (向各位嘉宾报告) or to a standing committee (向区人大常委会报告) is none."""
-PLAN_TITLE_CUES: Final = ("工作计划", "计划报告", "工作要点", "工作安排")
+YEAR_BEFORE_NEWS_MONTHS: Final = 3
+"""News dated in the first months of a year often tells the year before (年度数据 come out in
+January to March): a day its lead names then gives no year to figures that name none."""
+PLAN_TITLE_CUES: Final = ("工作计划", "计划报告", "工作要点", "工作安排", "发展计划")
 """A plan document: its figures are targets for its year unless a review says otherwise."""
 REVIEW_HEADINGS: Final = ("回顾", "成绩", "总结", "过去", "工作情况", "主要工作", "计划执行")
 DONE_HEADINGS: Final = ("完成情况", "执行情况")

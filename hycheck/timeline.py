@@ -204,7 +204,12 @@ class Timeline:
         self.is_report = any(cue in title for cue in lx.REPORT_TITLE_CUES) or (
             _REPORT_BODY.search(text, 0, _REPORT_OPENING) is not None
         )
-        self.is_plan = not self.is_report and any(cue in title for cue in lx.PLAN_TITLE_CUES)
+        # 2023年度国民经济与社会发展计划解读 plans; …计划执行情况与2016年… reviews first
+        self.is_plan = (
+            not self.is_report
+            and any(cue in title for cue in lx.PLAN_TITLE_CUES)
+            and not any(word in title for word in lx.DONE_HEADINGS)
+        )
         self.is_bulletin = "统计公报" in title or "统计公告" in title
         self.plan_year: int | None = None
         self._this_year: int | None = None  # the year 今年 is, set from the dates below
@@ -518,8 +523,14 @@ class Timeline:
                 if text.endswith(_BASE_BEFORE, 0, m.start()):
                     continue  # 相比2019中国西部博览会: a comparison base
                 return self._on_the_day(m.group(1))
-        # 今年以来,…。截至目前,新增签约项目14个: the year to date of the article's date
+        # 今年以来,…。截至目前,新增签约项目14个: the year to date of the article's date; 东北网
+        # 双鸭山12月21日电 近日,…: the year of the day its dateline names
+        # (not a day early in a year: news then often tells the year before, 1月18日,区政府
+        # 召开新闻发布会。全区地区生产总值120亿元)
         so_far = any(m.period == _YEAR_TO_DATE_MARK for m in self.mentions)
+        month = _day_month(self.text[:stop]) if self._now is not None and not so_far else None
+        if month is not None and month > lx.YEAR_BEFORE_NEWS_MONTHS and self._now is not None:
+            return self._on_the_day(str(self._now.year - (month > self._now.month + 6)))
         return self._on_the_day(str(self._this_year) if so_far and self._this_year else "")
 
     def _title_period(self) -> str:

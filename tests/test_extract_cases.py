@@ -971,9 +971,21 @@ SET_9_CASES = [
     Case("5月25日上午,上虞区召开招商引资现场会。今年以来,上虞区加大招商力度。截至目前,"
          "新增签约项目共14个,签约投资额为123.14亿元。", "123.14亿元", period="2022",
          title="上虞区召开招商引资现场会", listed=date(2022, 5, 30)),
-    # without it, news that states no time stays unknown
-    Case("5月25日上午,上虞区召开招商引资现场会。截至目前,新增签约项目共14个。", "14个",
+    # without it or a day in the lead, news that states no time stays unknown
+    Case("上虞区召开招商引资现场会。截至目前,新增签约项目共14个。", "14个",
          period="unknown", title="上虞区召开招商引资现场会", listed=date(2022, 5, 30)),
+    # a dateline day gives undated news the year of its date (December news listed in January:
+    # the year before)
+    Case("东北网双鸭山12月21日电 近日,投资5000万元建设的饲料加工企业正式竣工投产。",
+         "5000万元", period="2006", title="集贤县招商引资迈上新台阶", listed=date(2006, 12, 21)),
+    Case("本报讯 12月30日,全县投资5000万元建设的饲料加工企业竣工投产。", "5000万元",
+         period="2006", title="集贤县招商引资迈上新台阶", listed=date(2007, 1, 3)),
+    # a plan of the year: its targets are of that year; a review of a plan's execution is none
+    Case("二、主要目标\n力争财政收入年均增长10%以上。", "10%以上", period="2023", kind="target",
+         title="萧县杜楼镇2023年度国民经济与社会发展计划解读", listed=date(2023, 6, 26)),
+    Case("全年完成地区生产总值61.48亿元。", "61.48亿元", kind="actual",
+         title="2015年国民经济和社会发展计划执行情况与2016年国民经济和社会发展计划",
+         listed=date(2016, 3, 1)),
     # a year followed by a holiday is the holiday's month of that year
     Case("2013年“清明”小长假期间,共计接待游客12.4万人次。", "12.4万人次", period="2013M04",
          title="2013年清明小长假房山区旅游接待情况"),
