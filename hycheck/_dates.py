@@ -107,7 +107,7 @@ _URL_DATE = re.compile(
     r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])?"  # 201706/, 20240909_
     r"|([-/_])(0?[1-9]|1[0-2])(?:\4(0?[1-9]|[12]\d|3[01]))?"  # 2013-01/, 2012/2/17/
     r")(?:/(0[1-9]|[12]\d|3[01])(?=/))?"  # 2018-01/24/, 201602/02/: the day in a folder
-    r"(?=[/_.-]|$)",
+    r"(?=[/_])",  # a folder, or a TRS prefix (not a file's name: …/1012/20191203.htm)
     re.ASCII,
 )
 
@@ -125,12 +125,15 @@ def url_date(url: str) -> date | None:
     datetime.date(2018, 1, 11)
     >>> url_date("http://3g.qdn.cn/news/jp/201111/71441.shtml") is None
     True
+    >>> url_date("http://www.example.gov.cn/info/1012/20191203.htm") is None  # an id
+    True
     >>> url_date("https://tjgb.hongheiku.com/xjtjgb/xj2020/41104.html") is None
     True
     """
     path = urlsplit(url.strip()).path if "//" in url else url
     for m in _URL_DATE.finditer(path):
         day = m[3] or m[6] or m[7]
-        if day:
-            return _date(int(m[1]), int(m[2] or m[5]), int(day))
+        found = _date(int(m[1]), int(m[2] or m[5]), int(day)) if day else None
+        if found is not None and found <= date.today():  # a day to come is no page's
+            return found
     return None

@@ -543,10 +543,10 @@ class _Reader:
         2015年的1107.8亿元: the same measure, two years)."""
         text = self.text
         prior_start, _, prior_end = prior
-        if _from_to(text, prior_start, prior_end, q.start):
-            return named, named[2] if not is_part(
-                text[c0:prior_start], named, q, False
-            ) else "other"
+        if _from_to(text, c0 + named[1], prior_start, prior_end, q.start):
+            if is_part(text[c0:prior_start], named, q, False):
+                return named, "other"
+            return named, named[2]
         b0, b1 = prior_end, q.start
         while b0 < b1 and text[b0] in _LIST_GAP:
             b0 += 1
@@ -653,7 +653,7 @@ def _is_growth(text: str, q: Quantity) -> bool:
     if q.idiom or q.unit in ("ratio", "pp"):
         return True
     if q.cell is not None:
-        return q.cell.change  # the column says: 比上年增长(%), or 比重(%)
+        return q.cell.change  # a growth column (比上年增长(%)); not a share (比重(%))
     before = text[max(0, q.start - 6) : q.start].rstrip("了为达到\n")
     if before.endswith(lx.GROWTH_BEFORE):
         return True
@@ -731,17 +731,18 @@ _DECLINE = re.compile(
 )
 
 
-def _from_to(text: str, from_start: int, from_end: int, to_start: int) -> bool:
-    """Whether text[from_start:from_end] is the first value of a from-to pair whose second
-    starts at ``to_start``: 由40.6亿元增加到79亿元, 从2010年的671.1亿元增加到2015年的1107.8亿元."""
-    if to_start - from_end > _FROM_TO_GAP:
+def _from_to(text: str, name_end: int, from_start: int, from_end: int, to_start: int) -> bool:
+    """Whether a name ending at ``name_end`` names the from-to pair of text[from_start:
+    from_end] and the value at ``to_start``: 一般公共预算收入由40.6亿元增加到79亿元, 生产总值
+    从2010年的671.1亿元增加到2015年的1107.8亿元 (not 生产总值由40.6亿元增加到79亿元、税收由5亿元
+    增加到10亿元, whose 10亿元 is of 税收)."""
+    if to_start - from_end > _FROM_TO_GAP or not 0 < from_start - name_end <= _FROM_TO_GAP:
         return False
-    opening = text[max(0, from_start - 8) : from_start]
+    opening = text[name_end:from_start]
     if not any(word in opening for word in lx.FROM_WORDS):
         return False  # the common case, answered without a pattern
-    opening = YEARS_OF.sub("", opening)
-    if not opening.endswith(lx.FROM_WORDS):
-        return False
+    if YEARS_OF.sub("", opening).strip() not in lx.FROM_WORDS:
+        return False  # the name, 由 or 从, perhaps a year, then the first value
     between = YEARS_OF.sub("", text[from_end:to_start]).rstrip()
     return between.endswith(lx.TO_WORDS)
 

@@ -34,7 +34,8 @@ LATIN_NAMES_BEFORE_FIGURES: Final = ("GDP",)
 number make it a name: PM2.5, B2B)."""
 SPOKEN_BILLIONS: Final = ("个亿", "个多亿")
 """A classifier before 亿 in speech: 总投资3.1个亿 is 3.1亿 (个 counts no item there); not
-before 亿元, which names what is counted (签约15个亿元项目, 46个亿元以上项目)."""
+before 亿元 or 亿级, which name what is counted (签约15个亿元项目, 3个亿级产业集群)."""
+BILLION_CLASS_AFTER: Final = ("元", "级")
 APPROX_INFIXES: Final = ("余", "多", "几")
 """Between a number and its magnitude or unit: 900余套, 40余亿元, 200多家, 十几亿元 → bound
 approx (a little above the number)."""
@@ -113,10 +114,12 @@ TABLE_CHANGE_HEADERS: Final = ("增长", "增速", "增幅", "涨跌", "增减",
                                 "增加", "减少", "净增", "较上年", "为上年")  # fmt: skip
 """A table column whose name holds these is of changes or indices (比上年增长(%), 涨跌): its
 cells are read only as the growth in percent of the row's level (比上年增长(%), 增速(%))."""
+TABLE_NOT_CHANGE_WORDS: Final = ("增加值",)
+"""Words of a column's name that hold a change word but name no change: 增加值(亿元)."""
 TABLE_INDEX_HEADERS: Final = ("涨跌", "为上年", "=100", "指数")
-"""A change column named so may hold indices (上年=100: 102.3), not growth rates."""
+"""A column named so may hold indices (上年=100: 102.3), not amounts or growth rates."""
 
-RATE_LABEL_ENDINGS: Final = ("率", "比重", "比例", "指数")
+RATE_LABEL_ENDINGS: Final = ("率", "比重", "比例", "指数", "系数")
 """A table row named so holds a rate, in no column of amounts."""
 TABLE_EMPTY_CELLS: Final = ("—", "——", "-", "--", "/", "…", "暂无", "无", "空", "不详")
 """Cells that say a row has no value: data, not a column's name."""
@@ -457,6 +460,9 @@ HOLIDAY_TIMES: Final = ("节", "假期", "小长假", "长假", "黄金周", "�
                         "第三天", "第四天", "第五天", "第六天", "第七天")  # fmt: skip
 """After a holiday's name (国庆假期, “十一”黄金周), these make it the time of the news: not
 五一路, 五一劳动奖章, 十一届."""
+HOLIDAY_NOT_AFTER: Final = ("前", "后", "以前", "以后", "之前", "之后")
+"""After a holiday's time these make it a deadline or a start (国庆节前完成投资50亿元), not
+the time the figures are of."""
 DAY_EVENT_WORDS: Final = ("签约", "大会", "推介会", "说明会", "洽谈会", "博览会", "交易会", "仪式",
                           "开幕", "论坛", "峰会", "开工", "集中")  # fmt: skip
 """In a title, these make the news that of an event: the day its lead names (12月9日,…签约5个

@@ -227,7 +227,7 @@ def _read(norm: str, kind: str, start: int, end: int) -> Quantity | None:
     tens = text.startswith("十") and norm[start - 1 : start] in lx.BARE_MAGNITUDE_PREFIXES
     bare = all(ch in _MAGNITUDE_CHARS for ch in (text[1:] if tens else text))
     if bare and (
-        norm.endswith(_UNIT_LABELS, 0, spaced := _skip_spaces_back(norm, start))
+        norm.endswith(_UNIT_LABEL, 0, spaced := _skip_spaces_back(norm, start))
         or norm[spaced - 1 : spaced].isdigit()
     ):
         return None  # 单位:亿元 over a table: its unit; 12 亿元: the unit of a number not read
@@ -265,7 +265,7 @@ def counts_something(norm: str, pos: int) -> bool:
 
 
 _SPACES = frozenset(" \n\t\r")
-_UNIT_LABELS = ("单位:", "单位:")
+_UNIT_LABEL = "单位:"  # (normalised: a full-width colon reads as ":")
 
 
 def _skip_spaces_back(norm: str, pos: int) -> int:
@@ -312,9 +312,9 @@ def _unit_after(norm: str, pos: int, arabic: bool) -> tuple[int, int, tuple[str,
 
 
 def _names_billions(norm: str, at: int) -> bool:
-    """个亿元 at ``at``: items of 亿元 (15个亿元项目), not a sum."""
+    """个亿元 or 个亿级 at ``at``: items of a class (15个亿元项目, 3个亿级产业集群), no sum."""
     end = norm.find("亿", at, at + 3)
-    return norm[end + 1 : end + 2] == "元"
+    return norm[end + 1 : end + 2] in lx.BILLION_CLASS_AFTER
 
 
 def _list_unit(norm: str, pos: int) -> tuple[int, tuple[str, int]] | None:
@@ -382,6 +382,8 @@ def _read_tail(
             implied = True
     elif bare and not (prefix_bound or level) and not _bare_figure(norm, start, end, pos, unit[0]):
         return None
+    elif bare and _alone_on_its_line(norm, start, pos):
+        return None  # 亿元 alone on a line: a table's unit cell (| 地区生产总值 | 亿元 | 295.4 |)
     scale = multiplier * unit[1]
     value = mantissa * scale / 10**exp
     upper_value = upper[0] * scale / 10 ** upper[1] if upper is not None else None
@@ -417,6 +419,14 @@ def _read_tail(
 
 
 _BARE_SUFFIXES = ("以上", "以下", "左右", "多")
+_CELL_EDGES = " \t\r|"
+
+
+def _alone_on_its_line(norm: str, start: int, end: int) -> bool:
+    """Whether norm[start:end] is all its line holds, but for bars and spaces."""
+    before = norm[max(0, start - MAX_SPACES - 1) : start].rstrip(_CELL_EDGES)
+    after = norm[end : end + MAX_SPACES + 1].lstrip(_CELL_EDGES)
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 def _in_project_name(norm: str, pos: int) -> bool:

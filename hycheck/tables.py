@@ -158,27 +158,45 @@ _Header = tuple[tuple[int, int] | None, tuple[str, int] | None]
 def _column_cell(
     text: str, label: tuple[int, int], header: tuple[int, int], table_unit: tuple[str, int] | None
 ) -> Cell | None:
-    """The cell of row ``label`` under column ``header`` of a table whose 单位 line says
-    ``table_unit``: a unit from the column or the table, or a change in percent."""
+    """The cell of row ``label`` under column ``header`` of a table whose 单位 line (or the
+    row's unit cell) says ``table_unit``: in the unit of the column, of the row's label
+    (粮食产量(万吨)) or of the table, or a growth in percent; None for an index."""
     name = text[header[0] : header[1]]
-    unit, name_end = _header_unit(text, *header)
-    while name_end > header[0] and text[name_end - 1] in " \t":
-        name_end -= 1  # 现价 (万元): the name without the space before its unit
+    if any(word in name for word in lx.TABLE_INDEX_HEADERS):
+        return None  # 指数(上年=100), 比上年涨跌(%): indices, or changes that may be
+    unit, name_end = _named_unit(text, *header)
+    label_unit, label_end = _named_unit(text, *label)
+    label = (label[0], label_end)
     rate = text[label[0] : label[1]].endswith(lx.RATE_LABEL_ENDINGS)
-    if any(word in name for word in lx.TABLE_CHANGE_HEADERS):
-        # 比上年增长(%), 增速(%): the growth of the row's level; not an index (涨跌, 上年=100),
-        # not a change of a rate or an amount (净增(户)), which a cell cannot say
+    if any(word in _without(name, lx.TABLE_NOT_CHANGE_WORDS) for word in lx.TABLE_CHANGE_HEADERS):
+        # 比上年增长(%), 增速(%): the growth of the row's level; not a change of a rate (a
+        # difference in points) or of an amount (净增(户)), which a cell cannot say
         percent = unit == _PERCENT or (unit is None and name.rstrip(" \t").endswith("%"))
-        if not percent or rate or any(word in name for word in lx.TABLE_INDEX_HEADERS):
+        if not percent or rate:
             return None
         end = name_end if unit is not None else header[0] + len(name.rstrip(" \t%"))
         return Cell(_PERCENT, label, (header[0], end), change=True)
-    unit = unit or table_unit
+    unit = unit or label_unit or table_unit
     if unit is None:
         return None
     if unit[0] != "percent" and rate:
         return None  # 单位GDP能耗下降率 under 绝对数(万元): a rate in a column of amounts
     return Cell(unit, label, (header[0], name_end))
+
+
+def _named_unit(text: str, a: int, b: int) -> tuple[tuple[str, int] | None, int]:
+    """The unit a column's name or a row's label ends with in parentheses (年末数(人),
+    粮食产量 (万吨)), and where the name ends without it and the spaces before it."""
+    unit, end = _header_unit(text, a, b)
+    while end > a and text[end - 1] in " \t":
+        end -= 1
+    return unit, end
+
+
+def _without(name: str, words: tuple[str, ...]) -> str:
+    for word in words:
+        name = name.replace(word, "")
+    return name
 
 
 _PERCENT = lx.UNITS["%"]
@@ -226,11 +244,120 @@ def _stack(text: str, pos: int) -> tuple[int, int]:
 
 
 def _stacked_table(text: str, a: int, b: int) -> dict[int, Cell]:
-    """The cells of the numbers of the one-cell lines text[a:b], by start: a header run
-    (指标, 绝对数(亿元), 比上年增长(%)) and rows of a label and as many values as the first
-    row has; a row of another width ends the table (and may start the next)."""
-    cells: list[tuple[int, int]] = []  # every cell, in order, 单位 lines aside
-    units: dict[int, tuple[str, int] | None] = {}  # index of the cell after a 单位 line → unit
+    """The cells of the numbers of the one-cell lines text[a:b], by start.
+
+    A table is a header (its corner cell, an optional unit column's name, the names of the
+    value columns), then rows of a label, an optional unit (亿元) and as many values as the
+    header has value columns.  The first row's width says how many of the names before it
+    are the header (a caption or a page's menu may stand above); at least two rows of that
+    width confirm it (a lone row of a list, or a series labelled by years, is no table).  A
+    row of another width ends the table; the names before it may open the next one."""
+    cells, unit_lines = _cells_and_unit_lines(text, a, b)
+    unit_line_at = [at for at, _ in unit_lines]
+    kinds = [_kind(text, *span) for span in cells]
+    out: dict[int, Cell] = {}
+    i = 0
+    while i < len(cells):
+        first = _row(kinds, i, None)
+        if first is None:
+            i = _after_values(kinds, i)
+            continue
+        rows = [first]
+        while (row := _row(kinds, rows[-1].end, first)) is not None:
+            rows.append(row)
+        width = first.end - first.values
+        names = width + 1 + (first.unit >= 0)  # a corner, perhaps a unit column, the columns
+        if len(rows) < 2 or first.label - names < i:
+            # no second row to confirm the width, or no header that wide: none of these rows
+            # is a table's (a new header would have broken the run of rows)
+            i = rows[-1].end
+            continue
+        header = cells[first.label - width : first.label]
+        # the 单位 line of this table's header (not one of a table before)
+        u = bisect_right(unit_line_at, first.label) - 1
+        table_unit = unit_lines[u][1] if u >= 0 and unit_line_at[u] >= i else None
+        for row in rows:
+            label = _label(text, *cells[row.label])
+            if label is None:
+                continue
+            row_unit = _unit(text[slice(*cells[row.unit])]) if row.unit >= 0 else None
+            for at, column in zip(range(row.values, row.end), header, strict=True):
+                if kinds[at] == _VALUE:
+                    cell = _column_cell(text, label, column, row_unit or table_unit)
+                    if cell is not None:
+                        out[cells[at][0]] = cell
+        i = rows[-1].end
+    return out
+
+
+def _after_values(kinds: list[str], i: int) -> int:
+    """Where the first run of values from cell ``i`` on ends (the end of the cells without)."""
+    n = len(kinds)
+    while i < n and kinds[i] not in _VALUES:
+        i += 1
+    while i < n and kinds[i] in _VALUES:
+        i += 1
+    return i
+
+
+_NAME, _UNIT_CELL, _VALUE, _EMPTY = "name", "unit", "value", "empty"
+_NAMES = (_NAME, _UNIT_CELL)
+_VALUES = (_VALUE, _EMPTY)
+
+
+def _kind(text: str, a: int, b: int) -> str:
+    """A one-cell line's kind: a value (a number), an empty mark (—), a unit (亿元, 万吨), or
+    a name (a label, a column's name, a caption)."""
+    if _STACKED_VALUE.fullmatch(text, a, b) is not None:
+        return _VALUE
+    if text[a:b] in lx.TABLE_EMPTY_CELLS:
+        return _EMPTY
+    return _UNIT_CELL if _unit(text[a:b]) is not None else _NAME
+
+
+class _Row(NamedTuple):
+    """A row of a table flattened one cell a line, by index of its cells."""
+
+    label: int
+    unit: int  # its unit cell (亿元), or -1
+    values: int  # its first value
+    end: int  # after its last value
+
+
+def _row(kinds: list[str], i: int, first: _Row | None) -> _Row | None:
+    """The row whose label follows cell ``i``: names (a heading, a header), a label, perhaps
+    a unit, values; as wide and with a unit cell or not as ``first``, the table's first row,
+    or None (no row there, or one of another shape)."""
+    n = len(kinds)
+    j = i
+    while j < n and kinds[j] in _NAMES:
+        j += 1
+    k = j
+    while k < n and kinds[k] in _VALUES:
+        k += 1
+    if j in (i, k):
+        return None  # no label before the values, or no values
+    unit = j - 1 if kinds[j - 1] == _UNIT_CELL else -1
+    label = j - 1 - (unit >= 0)
+    if label < i or kinds[label] != _NAME:
+        return None
+    row = _Row(label, unit, j, k)
+    if first is not None and (
+        k - j != first.end - first.values
+        or (unit >= 0) != (first.unit >= 0)
+        or label - i > 1  # a label, or a group heading (其中:) and a label
+    ):
+        return None
+    return row
+
+
+def _cells_and_unit_lines(
+    text: str, a: int, b: int
+) -> tuple[list[tuple[int, int]], list[tuple[int, tuple[str, int] | None]]]:
+    """The cells of the one-cell lines text[a:b] in order, 单位 lines aside, and the units of
+    those lines by the index of the cell after them (None for one that cannot be read)."""
+    cells: list[tuple[int, int]] = []
+    unit_lines: list[tuple[int, tuple[str, int] | None]] = []
     pos = a
     while pos < b:
         nl = text.find("\n", pos, b)
@@ -238,57 +365,12 @@ def _stacked_table(text: str, a: int, b: int) -> dict[int, Cell]:
         span = _one_cell(text, pos, line_end)
         if span is not None and span[1] > span[0]:
             unit_at = _UNIT_LINE.match(text, *span)
-            if unit_at is not None:
-                units[len(cells)] = _unit_line(text, unit_at.end(), span[1])
-            else:
+            if unit_at is None:
                 cells.append(span)
+            else:
+                unit_lines.append((len(cells), _unit_line(text, unit_at.end(), span[1])))
         pos = line_end + 1
-    values = [
-        _STACKED_VALUE.fullmatch(text, s, e) is not None or text[s:e] in lx.TABLE_EMPTY_CELLS
-        for s, e in cells
-    ]
-    unit_index = list(units)  # in order
-    out: dict[int, Cell] = {}
-    i, n = 0, len(cells)
-    while i < n:
-        # a header run: names (and the first row's label), then the first row's values
-        j, k = _names_then_values(values, i)
-        width = k - j
-        # the 单位 line of this table's header run (not one of a table before)
-        u = bisect_right(unit_index, j) - 1
-        table_unit = units[unit_index[u]] if u >= 0 and unit_index[u] >= i else None
-        if j == n or j - i < width + 2:
-            i = k  # no header of that width: not a table
-            continue
-        header = cells[j - width - 1 : j - 1]
-        row_label = j - 1
-        while True:
-            label = _label(text, *cells[row_label])
-            row = cells[row_label + 1 : row_label + 1 + width]
-            for (v0, v1), column in zip(row, header, strict=True):
-                if label is None or text[v0:v1] in lx.TABLE_EMPTY_CELLS:
-                    continue
-                cell = _column_cell(text, label, column, table_unit)
-                if cell is not None:
-                    out[v0] = cell
-            nxt = row_label + 1 + width  # the next row's label, after any group headings
-            m, e = _names_then_values(values, nxt)
-            if m == n or e - m != width or m - nxt > 2:  # a label, or a heading and a label
-                i = nxt  # another width, or a run of names: the table ends here
-                break
-            row_label = m - 1
-    return out
-
-
-def _names_then_values(values: list[bool], i: int) -> tuple[int, int]:
-    """From cell ``i`` on, where a run of names ends and the run of values after it ends."""
-    j = i
-    while j < len(values) and not values[j]:
-        j += 1
-    k = j
-    while k < len(values) and values[k]:
-        k += 1
-    return j, k
+    return cells, unit_lines
 
 
 def cell_at(text: str, start: int, end: int) -> Cell | None:
@@ -332,8 +414,12 @@ def _has_digit(text: str, a: int, b: int) -> bool:
 
 
 def _is_value(text: str, a: int, b: int) -> bool:
-    """Whether a cell holds a value: a number, or a mark for none (—, -, 暂无)."""
-    return _has_digit(text, a, b) or text[a:b] in lx.TABLE_EMPTY_CELLS
+    """Whether a cell holds a value: a number, perhaps with a short unit (2.5万, 12 个), or a
+    mark for none (—, -, 暂无); not a column's name that holds digits (2022年, 指数(上年=100))."""
+    return _VALUE_CELL.fullmatch(text, a, b) is not None or text[a:b] in lx.TABLE_EMPTY_CELLS
+
+
+_VALUE_CELL = re.compile(r"-?\d[\d,]*(?:\.\d+)?[ \t]*[^\d\s()=年月日季]{0,3}")
 
 
 _DIGIT = re.compile(r"\d")

@@ -291,7 +291,7 @@ class Timeline:
                 period = self._year_part(year, g)
                 if g["since_end"] and (g["since"] or g["since_end"] == "以来") and period.isdigit():
                     period = f"{year}-{{y}}"  # 自2007年起: from then up to the year in view
-                elif period.isdigit() and (holiday := _HOLIDAY.match(text, end)) is not None:
+                elif period.isdigit() and (holiday := _holiday_at(text, end)) is not None:
                     # 2013年“清明”小长假期间: the holiday's month of that year
                     period = f"{year}M{lx.HOLIDAY_MONTHS[holiday.group(1)]:02d}"
         elif g["plan"]:
@@ -483,7 +483,9 @@ class Timeline:
     def _default_period(self) -> str:
         """News: a time that opens a clause of the lead (its first two sentences), else the
         title's; the title's when it is a part of the lead's (a quarter of its year).  A
-        year-less 1至3月 takes the listing year."""
+        year-less 1至3月 takes the listing year.  Else an event its lead names with its year
+        (2017中外知名企业四川行), else the year of the article's date when the text says
+        今年以来 anywhere or the lead names a day from April on (12月21日电); else unknown."""
         if self.is_report or self.is_bulletin or self.is_plan:
             return ""
         starts = self._sentence_starts
@@ -527,7 +529,7 @@ class Timeline:
         # 双鸭山12月21日电 近日,…: the year of the day its dateline names
         # (not a day early in a year: news then often tells the year before, 1月18日,区政府
         # 召开新闻发布会。全区地区生产总值120亿元)
-        so_far = any(m.period == _YEAR_TO_DATE_MARK for m in self.mentions)
+        so_far = any(m.period == _YEAR_TO_DATE_MARK and not m.is_base for m in self.mentions)
         month = _day_month(self.text[:stop]) if self._now is not None and not so_far else None
         if month is not None and month > lx.YEAR_BEFORE_NEWS_MONTHS and self._now is not None:
             return self._on_the_day(str(self._now.year - (month > self._now.month + 6)))
@@ -747,9 +749,18 @@ _PLAN_AFTER_DONE = 16
 
 
 def _holiday_month(title: str) -> int | None:
-    """The month of the fixed-month holiday a title names as its time (国庆首日, “五一”小长假)."""
-    m = _HOLIDAY.search(title)
-    return lx.HOLIDAY_MONTHS[m.group(1)] if m is not None else None
+    """The month of the fixed-month holiday a title names as its time (国庆首日, “五一”小长假;
+    not 国庆节前, a deadline)."""
+    for m in _HOLIDAY.finditer(title):
+        if not title.startswith(lx.HOLIDAY_NOT_AFTER, m.end()):
+            return lx.HOLIDAY_MONTHS[m.group(1)]
+    return None
+
+
+def _holiday_at(text: str, pos: int) -> re.Match[str] | None:
+    """A fixed-month holiday named as a time at ``pos`` (2013年“清明”小长假), or None."""
+    m = _HOLIDAY.match(text, pos)
+    return None if m is None or text.startswith(lx.HOLIDAY_NOT_AFTER, m.end()) else m
 
 
 def _names_an_event(title: str) -> bool:

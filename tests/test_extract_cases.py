@@ -1008,6 +1008,14 @@ SET_9_CASES = [
     # GDP may touch its figure (PM2.5, B2B may not: names)
     Case("全年实现 GDP762 亿元,同比增长 1.2%;", "762 亿元", value=7.62e10, metric="gdp"),
     Case("人均GDP10万元。", "10万元", value=1e5, unit="CNY", metric="other"),
+    # a from-to pair of another name is that name's
+    Case("地区生产总值由40.6亿元增加到79亿元、税收由5亿元增加到10亿元。", "10亿元",
+         metric="other"),
+    Case("地区生产总值由40.6亿元增加到79亿元、税收由5亿元增加到10亿元。", "79亿元", metric="gdp"),
+    # 亿级 names a class of what is counted
+    Case("全县新增3个亿级产业集群。", "3个", value=3, unit="item"),
+    # a holiday before 前 or 后 is a deadline, not the news' time
+    Case("全市2018年国庆节前完成投资50亿元。", "50亿元", period="2018", title="全市项目建设"),
     # a hotel's visitors are a part of the region's
     Case("星级饭店共接待游客4200余人次。", "4200余人次", metric="other"),
     Case("截至目前,新增签约项目共14个,签约投资额为123.14亿元。", "123.14亿元",

@@ -193,6 +193,9 @@ def test_an_article_with_a_url_is_identified_by_its_url_whatever_its_title(tmp_p
         ("http://example.cn/2019/03/05/a.html?date=2020-01-01", None, date(2019, 3, 5)),
         ("http://example.cn/2019/03/05/a.html", "2019-03-07", date(2019, 3, 7)),  # stated wins
         ("http://example.cn/201913/40/a.html", None, None),  # no such month
+        ("http://example.gov.cn/info/1012/20191203.htm", None, None),  # a file's name: an id
+        ("http://example.gov.cn/info/2011/10/15.htm", None, None),  # 15: an id in a month
+        ("http://example.cn/doc/2099/12/31/a.html", None, None),  # a day to come
     ],
 )
 def test_an_article_without_a_listing_date_is_listed_on_the_day_its_url_files_it_under(

@@ -61,6 +61,8 @@ def test_a_cell_takes_the_unit_of_its_column_or_table(
         ("指标 | 比上年涨跌(%) |\n居民消费价格总指数 | 101.0 |", "101.0"),  # an index
         ("指标 | 为上年% |\n工业产值 | 108.2 |", "108.2"),  # an index (上年=100)
         ("指标 | 比上年增长(%) |\n城镇化率 | 1.2 |", "1.2"),  # a change of a rate: pp or %?
+        ("指标 | 2022年 | 比上年增长(%) |\n城镇化率(%) | 56.2 | 1.1 |", "1.1"),  # also so
+        ("单位:亿元\n指标 | 指数(上年=100) |\n生产总值 | 107.7 |", "107.7"),  # an index
         ("指标 | 比上年增减(万元) |\n税收收入 | 1200 |", "1200"),  # a change of an amount
         ("单位:公顷、吨 | |\n指标 | 面积 | 产量 |\n粮食 | 1863 | 5260 |", "1863"),  # which?
         ("指标 | 年末数 |\n全县户籍总人口 | 832955 |", "832955"),  # no unit anywhere
@@ -140,11 +142,57 @@ def test_a_table_flattened_one_cell_a_line_is_read_by_its_header(
     )
 
 
+def test_a_column_of_value_added_is_no_column_of_changes() -> None:
+    text = "指标 | 增加值(亿元) | 增加值构成(%) |\n第一产业 | 30.1 | 12.3 |"
+    at = text.index("12.3")
+    cell = cell_at(text, at, at + 4)
+    assert cell is not None
+    assert (cell.unit, cell.change) == (("percent", 1), False)  # a share, no growth
+    assert _cell(text, "30.1") == (("CNY", 10**8), "第一产业", "增加值")
+
+
+def test_a_label_with_a_unit_gives_its_row_the_unit() -> None:
+    text = "指标 | 2022年 | 比上年增长(%) |\n粮食产量(万吨) | 45.1 | -0.3 |\n"
+    assert _cell(text, "45.1") == (("t", 10_000), "粮食产量", "2022年")
+    assert _cell(text, "-0.3") == (("percent", 1), "粮食产量", "比上年增长")
+
+
+def test_a_stacked_table_with_a_unit_column_reads_each_row_in_its_unit() -> None:
+    text = (
+        "指标名称\n计量单位\n2022年\n比上年增长%\n"
+        "地区生产总值\n亿元\n295.4\n7.7\n粮食产量\n万吨\n45.1\n-0.3\n"
+    )
+    figures = extract_text(text)
+    got = [(f.surface, f.value, f.unit, f.metric_text, f.growth_of) for f in figures]
+    assert got == [
+        ("295.4", 29_540_000_000.0, "CNY", "地区生产总值2022年", None),
+        ("7.7", 7.7, "percent", "地区生产总值比上年增长", "地区生产总值"),
+        ("45.1", 451_000.0, "t", "粮食产量2022年", None),
+        ("-0.3", -0.3, "percent", "粮食产量比上年增长", "粮食产量"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a row with an empty last cell: its width is not the table's; nothing is guessed
+        "单位:亿元\n|\n指标\n|\n绝对数\n|\n比上年增长(%)\n|\n生产总值\n|\n295.4\n|\n\n|\n"
+        "第一产业\n|\n60.9\n|\n3.2\n|\n",
+        # a series labelled by years: the years read as values, no row has a label
+        "首页\n统计公报\n表3\n单位:亿元\n年份\n生产总值\n增长(%)\n2018\n100\n5.0\n2019\n110\n6.0\n",
+        # a lone row: no second row confirms its width
+        "指标\n年末数(人)\n全县户籍总人口\n832955\n",
+    ],
+)
+def test_a_stacked_table_whose_shape_is_not_confirmed_gives_no_cells(text: str) -> None:
+    assert extract_text(text) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "浏览次数\n1234\n",  # a number alone on a line, no table
-        "指标\n年末数(人)\n全县户籍总人口\n832955\n117\n",  # a row wider than its header
+        "指标\n年末数(人)\n全县户籍总人口\n832955\n117\n城镇\n1\n2\n",  # rows wider than the header
         "单位:吨\n指标\n产量\n粮食\n1863\n表2\n指标\n数值\n税收\n58\n",  # 单位 of the table before
         "发布时间:\n2022\n阅读:\n58\n",  # labels, no header
     ],
