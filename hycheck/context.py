@@ -707,7 +707,18 @@ def _declines(text: str, start: int, unit: str) -> bool:
     window = max(0, start - 48)  # 分别回落2.3个百分点、0.4个百分点、2.7个百分点和0.9个百分点
     if _DECLINE.search(text, window, start) is not None:
         return True
-    return unit == "pp" and _BELOW.search(text, window, start) is not None
+    if unit != "pp":
+        return False
+    if (gap := _GAP_CHANGE.search(text, window, start)) is not None:
+        # 亏损面缩小1.8个百分点: a fall; 降幅较上月扩大3.4个百分点: a fall too
+        clause = text[max(window, _clause_start(text, gap.start())) : gap.start()]
+        of_a_fall = any(word in clause for word in lx.FALL_SUBJECTS)
+        return (gap.group(1) in lx.NARROWING_VERBS) != of_a_fall
+    return _BELOW.search(text, window, start) is not None
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(ch, 0, pos) for ch in lx.CLAUSE_ENDS) + 1
 
 
 _CHANGE = re.compile(
@@ -722,6 +733,11 @@ _AFTER_CHANGE = frozenset(lx.CLAUSE_ENDS + "、和与及(")
 _MIRRORED = {Bound.GT: Bound.LT, Bound.GE: Bound.LE, Bound.LT: Bound.GT, Bound.LE: Bound.GE}
 """The bound of a number stored negative: a fall of more than 3% is a change below -3%."""
 
+_GAP_CHANGE = re.compile(
+    "(" + "|".join(map(re.escape, (*lx.NARROWING_VERBS, *lx.WIDENING_VERBS))) + ")了?"
+    r"(?:\d+(?:\.\d+)?(?:个百分点)?[、和与及])*\Z"
+)
+"""A gap between two rates that narrows or widens right before the figure."""
 _BELOW = re.compile("(?:" + "|".join(map(re.escape, lx.BELOW_CUES)) + r")[^\d%,;:。\n]{0,12}\Z")
 
 

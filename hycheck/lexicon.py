@@ -97,6 +97,10 @@ NOT_FIGURE_WORDS: Final = (
 )  # fmt: skip
 """A number right before these is not a figure: 2017年, 20个小时, 12号线, 建党100周年."""
 
+DAY_COUNT_NOUNS: Final = ("天数",)
+"""A number of 天 in a clause that names these counts days (空气质量优良天数达到320天), an item,
+not a duration."""
+
 UNIT_LOOKALIKES: Final = (
     "台阶", "个人", "人民", "人才", "人员", "名单", "名称", "名牌", "名优", "名校", "名师",
     "家庭", "家门", "条件", "条例", "件事", "场景", "场所", "场地", "处理", "次数", "位置",
@@ -147,6 +151,8 @@ IDIOMS: Final[dict[str, tuple[float, str, str]]] = {
     "翻倍": (2, "ratio", "ge"),
     "翻一番": (2, "ratio", "eq"),
     "翻两番": (4, "ratio", "eq"),
+    "翻了一番": (2, "ratio", "eq"),
+    "翻了两番": (4, "ratio", "eq"),
     "翻番": (2, "ratio", "ge"),
     "倍增": (2, "ratio", "ge"),
 }
@@ -367,6 +373,11 @@ DECREASE_VERBS: Final = ("减少", "下降", "降低")
 """An amount right after these is a change, stored negative as a fall in a rate is (比上年减少
 862公顷 → -862 ha); not after 减少到/减至 (a level reached) or with words between (减少碳排放5万吨:
 what was cut, positive)."""
+NARROWING_VERBS: Final = ("缩小", "收窄", "缩窄")
+WIDENING_VERBS: Final = ("扩大",)
+FALL_SUBJECTS: Final = ("降幅", "跌幅", "降速")
+"""A gap that narrows (亏损面缩小1.8个百分点) is a fall, stored negative, and one that widens a
+rise; of a fall (降幅较上月扩大3.4个百分点, 降幅收窄2个百分点) the other way round."""
 BELOW_CUES: Final = ("落后于", "落后", "低于", "低")
 """A gap in percentage points after these and what is compared (增速落后于全市平均水平1.4个
 百分点) is stored negative."""

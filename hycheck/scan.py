@@ -66,6 +66,7 @@ _CALENDAR_CHARS = "".join(
         for first in _UNIT_LENGTHS_BY_FIRST
         if all(_UNIT_TABLE[w] is _NOT_FIGURE for w in _UNIT_TABLE if w[0] == first)
         and first in _UNIT_TABLE
+        and first != "天"  # 优良天数达到320天 (lexicon.DAY_COUNT_NOUNS): days may be counted
     )
 )
 """年, 月, 号 …: every word of the table that starts with one of these says "not a figure"
@@ -352,7 +353,9 @@ def _read_tail(
         upper, end = _range_end(norm, end, mantissa, exp)
     pos, multiplier, unit, approx = _unit_after(norm, end, arabic)
     if unit is _NOT_FIGURE:
-        return None  # 2017年, 20个小时, 12号线: not a figure
+        if not (norm[pos - 1 : pos] == "天" and _counts_days(norm, start)):
+            return None  # 2017年, 20个小时, 12号线: not a figure
+        unit = _ITEM  # 空气质量优良天数达到320天: a count of days, no duration
     if unit == _ITEM and norm[pos - 1 : pos] == "个" and _PP_LIST.match(norm, pos):
         unit = _PP  # 分别拉动GDP增长0.7个、5.1个、6.5个百分点
     if arabic and unit is not None and upper is None and norm[pos : pos + 1] in _RANGE_DASHES:
@@ -427,6 +430,14 @@ def _alone_on_its_line(norm: str, start: int, end: int) -> bool:
     before = norm[max(0, start - MAX_SPACES - 1) : start].rstrip(_CELL_EDGES)
     after = norm[end : end + MAX_SPACES + 1].lstrip(_CELL_EDGES)
     return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def _counts_days(norm: str, start: int) -> bool:
+    """Whether the words before ``start`` count days (优良天数达到320天, the next clause's
+    比上年增加29天 too)."""
+    window = norm[max(0, start - 24) : start]
+    window = window[max(window.rfind(ch) for ch in lx.SENTENCE_ENDS) + 1 :]  # its sentence
+    return any(word in window for word in lx.DAY_COUNT_NOUNS)
 
 
 def _in_project_name(norm: str, pos: int) -> bool:

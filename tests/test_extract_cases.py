@@ -337,6 +337,9 @@ REAL_PAGE_NON_FIGURES = [
     NoFigure("自然增长率为-3.19‰,比上年下降3.18个千分点。", "3.18个"),
     NoFigure("完成投资2.\n3. 加快建设", "2.\n3"),
     NoFigure("工业增加值、地方一般公共预算收入3项指标增速全市第一", "3项"),
+    # days are counted only in a sentence that names 天数; else durations
+    NoFigure("全年空气质量优良天数320天。用15天时间完成改造", "15天"),
+    NoFigure("连续30天开展巡查", "30天"),
 ]  # fmt: skip
 
 BUGS_CAUGHT = [
@@ -1016,6 +1019,17 @@ SET_9_CASES = [
     Case("全县新增3个亿级产业集群。", "3个", value=3, unit="item"),
     # a holiday before 前 or 后 is a deadline, not the news' time
     Case("全市2018年国庆节前完成投资50亿元。", "50亿元", period="2018", title="全市项目建设"),
+    # a gap that narrows is a fall; of a fall (降幅), one that widens
+    Case("亏损企业68户,亏损面23.9%,同比缩小1.8个百分点。", "1.8个百分点", value=-1.8),
+    Case("工业总产值同比下降19.7%,降幅较去年同期扩大0.8个百分点。", "0.8个百分点", value=-0.8),
+    Case("进口总额下降20.4%,降幅收窄2个百分点。", "2个百分点", value=2),
+    Case("增幅扩大1.2个百分点。", "1.2个百分点", value=1.2),
+    # 翻了一番 as 翻一番
+    Case("2008年全区生产总值完成142亿元,增长14.7%,五年内翻了一番。", "翻了一番", value=2,
+         unit="ratio"),
+    # days counted in a sentence that names 天数 are items, not durations
+    Case("优良以上天数达272天,比上年增加29天。", "272天", value=272, unit="item"),
+    Case("优良以上天数达272天,比上年增加29天。", "29天", value=29, unit="item"),
     # a hotel's visitors are a part of the region's
     Case("星级饭店共接待游客4200余人次。", "4200余人次", metric="other"),
     Case("截至目前,新增签约项目共14个,签约投资额为123.14亿元。", "123.14亿元",
