@@ -240,7 +240,9 @@ BOUND_SUFFIXES: Final[dict[str, str]] = {
 
 # -- statement kinds ----------------------------------------------------------------------------
 
-ESTIMATE_SAME_BELOW: Final = "预计(下同)"
+SAME_BELOW: Final = "(下同)"
+"""After a word that qualifies figures (预计, 比2012年): it holds for the rest of the section."""
+ESTIMATE_SAME_BELOW: Final = "预计" + SAME_BELOW
 """预计 for every figure after it in its section of a report, not only its sentence's."""
 ESTIMATE_CUES: Final = ("预计", "预估", "估计", "有望", "统计预测", "初步预测")
 TARGET_CUES: Final = (

@@ -262,6 +262,15 @@ class Timeline:
         self._mention_starts = [mm.start for mm in self.mentions]
         self.sections = self._sections()
         self._section_starts = [s.start for s in self.sections]
+        # 比2012年(下同)增长47.7%: a base year that stands for the rest of its section
+        self._standing_bases = [
+            (m.end, base)
+            for m in self.mentions
+            if m.is_base
+            and text.startswith(lx.SAME_BELOW, m.end)
+            and _absolute(m.period)
+            and (base := end_year(m.period)) is not None
+        ]
         self._day_month_period = False  # whether the default is the month of a day's news
         self.default_period = self._default_period()
         self._frames = self._news_frames()
@@ -702,6 +711,10 @@ class Timeline:
         for mention in self._recent(pos, clause_start):
             if mention.is_base and _absolute(mention.period):
                 return end_year(mention.period)
+        if self._standing_bases:  # 比2012年(下同): the base of its section's later rates
+            i = bisect_right(self._standing_bases, (pos, 0)) - 1
+            if i >= 0 and self.section_at(self._standing_bases[i][0]) is self.section_at(pos):
+                return self._standing_bases[i][1]
         return None
 
 

@@ -1019,6 +1019,10 @@ SET_9_CASES = [
     Case("全县新增3个亿级产业集群。", "3个", value=3, unit="item"),
     # a holiday before 前 or 后 is a deadline, not the news' time
     Case("全市2018年国庆节前完成投资50亿元。", "50亿元", period="2018", title="全市项目建设"),
+    # a base year that stands for the rest of its section (比2012年(下同))
+    Case("(一)县域经济较快发展。2016年,全县生产总值340亿元,比2012年(下同)增长47.7%;"
+         "固定资产投资353.7亿元,增长125.1%。", "125.1%", period="2013-2016",
+         title="2016年桂阳县人民政府工作报告"),
     # a gap that narrows is a fall; of a fall (降幅), one that widens
     Case("亏损企业68户,亏损面23.9%,同比缩小1.8个百分点。", "1.8个百分点", value=-1.8),
     Case("工业总产值同比下降19.7%,降幅较去年同期扩大0.8个百分点。", "0.8个百分点", value=-0.8),
