@@ -357,6 +357,15 @@ def _col(name: str) -> Select:
     return lambda d, rows: d[name].to_numpy()[rows]
 
 
+_YEAR_DAYS = 366
+
+
+def _over_years(d: pd.DataFrame, rows: Any) -> Any:
+    """Figures for a period of more than a year: a rate over it (比2012年增长65.5%, for
+    2013-2016) is no year's growth, which the growth range bounds."""
+    return (d["_pend"].to_numpy()[rows] - d["_pstart"].to_numpy()[rows]) > _YEAR_DAYS
+
+
 class _Builder:
     """Collects the checks compiled from one ``Expectations`` and the rule of each."""
 
@@ -417,7 +426,11 @@ class _Builder:
             )
             add(
                 r,
-                lambda d, rows: percent(d, rows) & (growth(d, rows) | (~cue(d, rows) & no_share)),
+                lambda d, rows: (
+                    percent(d, rows)
+                    & (growth(d, rows) | (~cue(d, rows) & no_share))
+                    & ~_over_years(d, rows)
+                ),
                 m.growth,
             )
         if m.share is not None:
