@@ -134,6 +134,8 @@ _LINE = re.compile(r"\n([^\n]{2,24})(?=\n)")  # a short line: an unnumbered head
 _BASE_BEFORE = tuple(sorted(lx.PERIOD_BASE_CUES, key=len, reverse=True))
 _MULTIYEAR_MARK = "@multiyear"
 _REPORT_OPENING = 400
+_REVIEW_OPENING = 1500
+"""How far into a report its review may say 预计 of the title's year (预计2007年地区生产总值)."""
 """How far into a text its opening words may say it is a report (我代表区人民政府向大会报告工作)."""
 _REPORT_BODY = re.compile(lx.REPORT_BODY_OPENING)
 _YEAR_TO_DATE_MARK = "@ytd"
@@ -246,10 +248,11 @@ class Timeline:
             when = stated or listed
             if title_year is not None:
                 self.plan_year = title_year
-                delivered = (when.year, when.month) if when is not None else (0, 0)
-                if (title_year, 10) <= delivered <= (title_year + 1, 3):
-                    # 2019年陇县人民政府工作报告 delivered on 2020年1月8日 (or in December
-                    # 2019): the title names the year it reviews, it plans the next
+                if _titled_by_review(title_year, stated, listed) or (
+                    f"预计{title_year}年" in text[:_REVIEW_OPENING]
+                ):
+                    # 2019年陇县人民政府工作报告 delivered on 2020年1月8日, or one that says
+                    # 预计2007年地区生产总值…: the title names the year it reviews
                     self.plan_year = title_year + 1
             elif when is not None:
                 self.plan_year = when.year + 1 if when.month >= 10 else when.year
@@ -286,7 +289,8 @@ class Timeline:
             or text.startswith(lx.PERIOD_BASE_AFTER, end)
             or (before.endswith("由") and text.startswith("的", end))  # 由上年的22.26%调整为
         )
-        is_name = text.startswith(lx.PERIOD_NAME_AFTER, end)
+        # (2020年11月02日09:47 来源:…: a page's time stamp, no time of the news)
+        is_name = text.startswith(lx.PERIOD_NAME_AFTER, end) or _STAMP.match(text, end) is not None
         g = m  # its groups by name (building the dict of all 24 costs 0.8 µs)
         period = ""
         switches = False
@@ -317,6 +321,9 @@ class Timeline:
             elif offset == 0 and text.startswith("以来", end):
                 # 今年以来 is the year to date: the article's own period says which part
                 period = _YEAR_TO_DATE_MARK
+            elif offset < 0 and text.startswith("以来", end) and self._this_year is not None:
+                # 去年以来,该县共签约重点项目31个: from last year up to now
+                period = f"{self._this_year + offset}-{self._this_year}"
             elif self._this_year is not None:
                 period = str(self._this_year + offset)
             if period and g["rel_quarter"]:
@@ -652,7 +659,26 @@ class Timeline:
                 if not period:
                     continue
             return period
+        if target and not fallback and (planned := self._planned_before(sentence_start)):
+            return planned  # 对2012年各项工作做出了全面部署。主要预期目标是:…
         return fallback or "unknown"
+
+    def _planned_before(self, sentence_start: int) -> str:
+        """The year the sentence before ``sentence_start`` names (not as a base), when it
+        stands in the same paragraph and is no earlier than the article's date: the year a
+        news article's list of targets is for (对2012年各项工作做出了全面部署。主要预期目标
+        是:地区生产总值实现44.64亿元)."""
+        if sentence_start <= 0 or self.text[sentence_start - 1] == "\n":
+            return ""
+        before = self._sentence_start(sentence_start - 1)
+        if self.text.find("\n", before, sentence_start) >= 0:
+            return ""
+        for mention in self._recent(sentence_start, before):
+            if mention.is_base or mention.is_name or not mention.period.isdigit():
+                continue
+            now = self._now.year if self._now is not None else None
+            return mention.period if now is None or int(mention.period) >= now else ""
+        return ""
 
     def base_value_period(self, pos: int, sentence_start: int) -> str:
         """The period of a value stated as the base of a comparison or a change: 较2016年的
@@ -761,6 +787,19 @@ _PLAN_AFTER_DONE = 16
 """How far after 完成情况 a plan's words make the heading a plan's too (…和2025年工作计划)."""
 
 
+def _titled_by_review(title_year: int, stated: date | None, listed: date | None) -> bool:
+    """Whether a report titled ``title_year`` reviews that year, as its dates say: delivered
+    from October of that year to March of the next (2019年…工作报告 on 2020年1月8日, a new
+    congress in November), or listed in the first months of the next (a listing months
+    later than the delivery proves nothing: a repost of 2015年…工作报告 in November 2015)."""
+    if stated is not None:
+        return (title_year, 10) <= (stated.year, stated.month) <= (title_year + 1, 3)
+    return listed is not None and (title_year + 1, 1) <= (listed.year, listed.month) <= (
+        title_year + 1,
+        3,
+    )
+
+
 def _holiday_month(title: str) -> int | None:
     """The month of the fixed-month holiday a title names as its time (国庆首日, “五一”小长假;
     not 国庆节前, a deadline)."""
@@ -784,11 +823,18 @@ def _names_an_event(title: str) -> bool:
 
 
 def _day_month(text: str) -> int | None:
-    """The month of the first day date in ``text`` that is no cut-off (截至12月31日)."""
+    """The month of the first day date in ``text`` that is no cut-off (截至12月31日) and no
+    page's time stamp (2020年11月02日09:47 来源:…)."""
     for m in _DAY_DATE.finditer(text):
-        if not text.endswith(lx.DAY_NOT_NEWS_BEFORE, 0, m.start()):
+        if not text.endswith(lx.DAY_NOT_NEWS_BEFORE, 0, m.start()) and not _CLOCK.match(
+            text, m.end()
+        ):
             return int(m.group(1))
     return None
+
+
+_CLOCK = re.compile(r"\s*\d{1,2}:\d{2}")
+_STAMP = re.compile(r"\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}")
 
 
 def _fill(period: str, year: str) -> str:

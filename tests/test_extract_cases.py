@@ -1041,6 +1041,35 @@ SET_9_CASES = [
 ]  # fmt: skip
 
 
+SET_10_CASES = [
+    # a report that says 预计 of its title's year reviews that year
+    Case("本届政府组成以来,全区经济实现翻番。预计2007年地区生产总值达到33亿元。", "33亿元",
+         period="2007", kind="estimate", title="清河区2007年政府工作报告"),
+    # a report listed months after its title's year began is a repost: it reviews the year before
+    Case("一、过去一年工作回顾\n全年实现生产总值133.26亿元,增长10.8%。", "133.26亿元",
+         period="2014", title="2015年县政府工作报告", listed=date(2015, 11, 30)),
+    # but one delivered in November of its title's year (a new congress) reviews that year
+    Case("一、过去一年工作回顾\n全年实现生产总值133.26亿元,增长10.8%。", "133.26亿元",
+         period="2015", title="2015年县政府工作报告", stated=date(2015, 11, 25)),
+    # news of a report: the list of targets is of the year the sentence before plans
+    Case("报告对我区2011年经济工作进行了简要回顾,对2012年各项工作做出了全面部署。主要预期"
+         "目标是:地区生产总值实现44.64亿元,增长20%。", "44.64亿元", period="2012",
+         kind="target", title="松山新区召开经济工作会议"),
+    # a page's time stamp is no day of the news
+    Case("2020年11月02日09:47 来源:人民网\n10月30日,定远县举行重点招商项目集中签约仪式,"
+         "参加本次集中签约的项目共5个。", "5个", period="2020M10",
+         title="定远县5个项目集中签约总投资23.2亿元", listed=date(2020, 11, 2)),
+    # 去年以来: from last year on
+    Case("记者了解到,去年以来,该县共签约重点项目31个。", "31个", period="2020-2021",
+         title="秭归县招商引资推进会", listed=date(2021, 3, 3)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", SET_10_CASES, ids=_ids)
+def test_phrase_of_the_tenth_held_out_set_reads_as_its_analyst_reads_it(case: Case) -> None:
+    _check(case)
+
+
 @pytest.mark.parametrize("case", SET_9_CASES, ids=_ids)
 def test_phrase_of_the_ninth_held_out_set_reads_as_its_analyst_reads_it(case: Case) -> None:
     _check(case)
