@@ -422,6 +422,7 @@ def _read_tail(
 
 
 _BARE_SUFFIXES = ("以上", "以下", "左右", "多")
+_SIZE_CLASS_AFTER = ("项目", "的项目", "的")
 _CELL_EDGES = " \t\r|"
 
 
@@ -509,6 +510,8 @@ def _implied_unit(
         return "person_time", ""
     if any(word in window for word in lx.PEOPLE_CONTEXT):
         return "person", ""
+    if suffix and norm.startswith(_SIZE_CLASS_AFTER, pos + 2):
+        return "CNY", ""  # 5000万以上项目129个, 其中5千万以上的67个: projects of that size
     return None
 
 

@@ -340,6 +340,8 @@ REAL_PAGE_NON_FIGURES = [
     # days are counted only in a sentence that names 天数; else durations
     NoFigure("全年空气质量优良天数320天。用15天时间完成改造", "15天"),
     NoFigure("连续30天开展巡查", "30天"),
+    # a full stop before a year ends a sentence
+    NoFigure("总数达到30。2018年新增项目5个", "30。2018"),
 ]  # fmt: skip
 
 BUGS_CAUGHT = [
@@ -1059,6 +1061,15 @@ SET_10_CASES = [
     Case("2020年11月02日09:47 来源:人民网\n10月30日,定远县举行重点招商项目集中签约仪式,"
          "参加本次集中签约的项目共5个。", "5个", period="2020M10",
          title="定远县5个项目集中签约总投资23.2亿元", listed=date(2020, 11, 2)),
+    # a full stop written for a decimal point, between digits before a unit
+    Case("预计2007年地区生产总值达到33亿元,比2002年的12。41亿元翻了一番多,年均增长20。9%。",
+         "12。41亿元", value=1.241e9, title="清河区2007年政府工作报告"),
+    Case("预计2007年地区生产总值达到33亿元,比2002年的12。41亿元翻了一番多,年均增长20。9%。",
+         "20。9%", value=20.9, title="清河区2007年政府工作报告"),
+    # projects of a size: 5000万以上 before 项目 is money
+    Case("其中新开工项目228个、5000万以上项目129个。", "5000万以上", value=5e7, unit="CNY",
+         bound="ge"),
+    Case("在库固定资产投资项目141个,其中5千万以上的67个。", "5千万以上", value=5e7, unit="CNY"),
     # 去年以来: from last year on
     Case("记者了解到,去年以来,该县共签约重点项目31个。", "31个", period="2020-2021",
          title="秭归县招商引资推进会", listed=date(2021, 3, 3)),
