@@ -283,8 +283,10 @@ class _Reader:
             # 本区生产总值跨越三百亿元台阶,预计2011年达到316亿元: the subject is the
             # previous clause's
             before = self.clauses[bisect_right(self.clauses, clause_start - 1) - 1]
-            inherited = find(text[max(before, s0) : clause_start])
-            if inherited is not None:
+            previous = text[max(before, s0) : clause_start]
+            inherited = find(previous)
+            # (not from 固定资产投资项目141个,其中5千万以上的67个: the name of no figure)
+            if inherited is not None and not is_part(previous, inherited, q, growth):
                 # 城乡…人均可支配收入分别增长12%和13%,分别达43366元和13835元: two of one name
                 paired_before = _paired(text, max(before, s0) + inherited[0])
                 metric = "other" if paired_before else inherited[2]

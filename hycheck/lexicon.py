@@ -310,7 +310,7 @@ SUBTOTAL_CUES: Final = ("其中", "内含")
 
 NARROWING_BEFORE: Final = (
     "人均", "单位", "万元", "每", "城镇", "农村", "城乡", "城市", "城、", "乡", "拉动",
-    "景区", "景点", "旅行社", "宾馆", "酒店", "饭店", "产出",
+    "景区", "景点", "旅行社", "宾馆", "酒店", "饭店", "产出", "在地口径",
 )  # fmt: skip
 """Right before a metric name these make another measure of it: 人均地区生产总值, 单位GDP能耗,
 城镇居民人均可支配收入, 拉动GDP增长1.2个百分点 (a contribution), or a part of it: 乐山大佛景区

@@ -1070,6 +1070,10 @@ SET_10_CASES = [
     Case("其中新开工项目228个、5000万以上项目129个。", "5000万以上", value=5e7, unit="CNY",
          bound="ge"),
     Case("在库固定资产投资项目141个,其中5千万以上的67个。", "5千万以上", value=5e7, unit="CNY"),
+    # a name inherited from the clause before only where it named that clause's figure
+    Case("在库固定资产投资项目141个,其中5千万以上的67个。", "67个", metric="other"),
+    # GDP in the territorial scope (在地口径) is another measure than the region's GDP
+    Case("全区在地口径地区生产总值达到1537483万元。", "1537483万元", metric="other"),
     # 去年以来: from last year on
     Case("记者了解到,去年以来,该县共签约重点项目31个。", "31个", period="2020-2021",
          title="秭归县招商引资推进会", listed=date(2021, 3, 3)),
