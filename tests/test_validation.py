@@ -255,7 +255,7 @@ def test_a_report_stated_in_2027_and_listed_in_2025_is_date_inconsistent() -> No
         "expectations/defaults.yaml:dates.not_before_stated",  # a 2018 target stated in 2027
     }
     title = next(f for f in findings if f.rule.endswith("titles[0]"))
-    windows = "2017-10-01 and 2018-06-30 or 2018-12-01 and 2019-03-31"
+    windows = "2017-10-01 and 2018-06-30 or 2018-10-01 and 2019-03-31"
     assert f"{windows}, but this one states 2027-12-26" in title.message
     assert title.article == future
 
