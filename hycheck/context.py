@@ -191,6 +191,10 @@ class _Reader:
             metric, metric_text, growth_of, source = self._subject(
                 n, q, c0, clause_start, growth, change, name, sentence
             )
+            # 年均增长10.5%: a yearly average over the years in view, and its text says so
+            yearly = growth and self.cues.any("yearly", max(c0, q.start - 8), q.start)
+            if yearly and growth_of:
+                metric_text = f"{growth_of}{lx.YEARLY_CUES[0]}增长"
             value, upper, bound = _signed(
                 q,
                 _declines(text, q.start, q.unit)
@@ -198,7 +202,7 @@ class _Reader:
                 else change is not None and change.group(1) in lx.DECREASE_VERBS,
             )
             kind, period = self._when(
-                q, s0, s1, c0, growth, name.after, name.place, n, sentence.first_figure
+                q, s0, s1, c0, growth, yearly, name.after, name.place, n, sentence.first_figure
             )
             task = kind is Kind.TARGET and not growth and is_stated_target(self.cues.text, q)
             amount = sentence.previous_amount
@@ -424,12 +428,14 @@ class _Reader:
         s1: int,
         c0: int,
         growth: bool,
+        yearly: bool,
         after: int,
         index: int,
         n: int,
         first_in_sentence: int,
     ) -> tuple[Kind, str]:
-        """The kind of statement and the period of the figure."""
+        """The kind of statement and the period of the figure (``yearly``: a yearly average
+        growth rate, 年均增长)."""
         text, cues, timeline = self.text, self.cues, self.timeline
         window = max(s0, q.start - SENTENCE_WINDOW)
         kind = statement_kind(cues, window, c0, q, timeline)
@@ -457,7 +463,7 @@ class _Reader:
             first, last = int(span[:4]), int(span[5:])
             if size == last - first + 1 and index < size:
                 period = str(first + index)
-        if growth and cues.any("yearly", max(c0, q.start - 8), q.start):
+        if yearly:
             base = timeline.base_at(q.start, s0)  # 年均增长: over the years of the sentence
             section = timeline.section_at(q.start)  # or of the review it stands in
             review = section.span or section.period
@@ -712,15 +718,16 @@ def _declines(text: str, start: int, unit: str) -> bool:
     if unit != "pp":
         return False
     if (gap := _GAP_CHANGE.search(text, window, start)) is not None:
-        # 亏损面缩小1.8个百分点: a fall; 降幅较上月扩大3.4个百分点: a fall too
-        clause = text[max(window, _clause_start(text, gap.start())) : gap.start()]
-        of_a_fall = any(word in clause for word in lx.FALL_SUBJECTS)
+        # 亏损面缩小1.8个百分点: a fall; 降幅较上月扩大3.4个百分点, 降幅比1-5月收窄0.8个百分点,
+        # 比一季度收窄2.3个百分点: of a fall, the other way round (the nearer subject decides)
+        before = text[window : gap.start()]
+        of_a_fall = _last_of(before, lx.FALL_SUBJECTS) > _last_of(before, lx.RISE_SUBJECTS)
         return (gap.group(1) in lx.NARROWING_VERBS) != of_a_fall
     return _BELOW.search(text, window, start) is not None
 
 
-def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(ch, 0, pos) for ch in lx.CLAUSE_ENDS) + 1
+def _last_of(text: str, words: tuple[str, ...]) -> int:
+    return max(text.rfind(word) for word in words)
 
 
 _CHANGE = re.compile(
@@ -737,15 +744,16 @@ _MIRRORED = {Bound.GT: Bound.LT, Bound.GE: Bound.LE, Bound.LT: Bound.GT, Bound.L
 
 _GAP_CHANGE = re.compile(
     "(" + "|".join(map(re.escape, (*lx.NARROWING_VERBS, *lx.WIDENING_VERBS))) + ")了?"
-    r"(?:\d+(?:\.\d+)?(?:个百分点)?[、和与及])*\Z"
+    r"(?:分别)?(?:\d+(?:\.\d+)?(?:个百分点|个)?[、和与及])*\Z"
 )
-"""A gap between two rates that narrows or widens right before the figure."""
+"""A narrowing or widening right before a figure in points (亏损面缩小1.8个百分点, 分别缩小
+1.2个、0.8个百分点)."""
 _BELOW = re.compile("(?:" + "|".join(map(re.escape, lx.BELOW_CUES)) + r")[^\d%,;:。\n]{0,12}\Z")
 
 
 _DECLINE = re.compile(
     "(?:" + "|".join(map(re.escape, lx.DECLINE_CUES)) + ")[了为\n]?"
-    r"(?:\d+(?:\.\d+)?(?:%|个百分点)?[、和与及])*\Z"
+    r"(?:\d+(?:\.\d+)?(?:%|个百分点|个)?[、和与及])*\Z"
 )
 
 

@@ -138,7 +138,7 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
     "to_date": _longest_first(lx.YEAR_TO_DATE_CUES),
     "level": _longest_first(lx.LEVEL_VERBS),
     "not_additive": _longest_first(lx.NOT_ADDITIVE_CUES),
-    "yearly": ("年均", "平均每年", "年平均"),
+    "yearly": _longest_first(lx.YEARLY_CUES),
     "plan": _longest_first(lx.PLAN_VERBS),
 }
 

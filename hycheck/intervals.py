@@ -191,8 +191,11 @@ def digit_steps(fig: Figure) -> tuple[float, float]:
     (100.0, 100.0)
     >>> digit_steps(Figure("p", 0, "t", 0, 6, "8800余户", 8800.0, "household"))
     (1.0, 100.0)
+    >>> digit_steps(Figure("p", 0, "t", 0, 5, "20。9%", 20.9, "percent"))  # a converter's stop
+    (0.1, 0.1)
     """
-    surface = unicodedata.normalize("NFKC", fig.surface)
+    # (12。41亿元: a converter's full stop that extraction read as the decimal point)
+    surface = unicodedata.normalize("NFKC", fig.surface).replace("。", ".")
     numbers = _NUMBER.findall(surface)
     value = abs(fig.value)
     if not numbers or value == 0:

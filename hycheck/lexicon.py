@@ -296,7 +296,7 @@ PHRASE_TAIL_WORDS: Final = (
     "总计", "累计", "增长", "增幅", "增速", "提高", "提升", "降低", "下降", "减少", "保持", "均",
     "已", "到", "至", "由", "从", "给予", "分别", "是", "迈上", "迈入", "跨入", "跻身", "形成",
     "成为", "预计", "力争", "确保", "有望", "的", "增至", "增加到", "提高到", "跨越", "先后",
-    "相继", "都",
+    "相继", "都", "年均", "年平均", "平均每年",
 )  # fmt: skip
 """Words between a metric's noun phrase and its number (地区生产总值 | 达到948亿元)."""
 
@@ -378,8 +378,10 @@ what was cut, positive)."""
 NARROWING_VERBS: Final = ("缩小", "收窄", "缩窄")
 WIDENING_VERBS: Final = ("扩大",)
 FALL_SUBJECTS: Final = ("降幅", "跌幅", "降速")
-"""A gap that narrows (亏损面缩小1.8个百分点) is a fall, stored negative, and one that widens a
-rise; of a fall (降幅较上月扩大3.4个百分点, 降幅收窄2个百分点) the other way round."""
+RISE_SUBJECTS: Final = ("增幅", "增速", "涨幅")
+"""A difference that narrows (亏损面缩小1.8个百分点) is stored negative and one that widens
+positive; when the nearer of these subjects before it is a fall's (降幅较上月扩大3.4个百分点,
+降幅收窄2个百分点), the other way round."""
 BELOW_CUES: Final = ("落后于", "落后", "低于", "低")
 """A gap in percentage points after these and what is compared (增速落后于全市平均水平1.4个
 百分点) is stored negative."""
@@ -454,6 +456,17 @@ REPORT_BODY_OPENING: Final = r"我代表[^。!?]{0,16}?向大会报告"
 """A text that opens so (现在,我代表区人民政府向大会报告工作) is a government work report,
 whatever its title says; news of a congress says it in the third person (县长…作政府工作报告),
 a speech to guests (向各位嘉宾报告) or to a standing committee (向区人大常委会报告) is none."""
+ANNUAL_RESULTS_WORDS: Final = ("年报", "年度数据", "统计公报", "年度统计")
+"""In a news lead, these announce a past year's results: a day in the lead gives no year."""
+YEARLY_CUES: Final = ("年均", "平均每年", "年平均")
+"""Before a growth rate, these make it a yearly average over the years in view (年均增长10.5%):
+its metric text says so, and the growth range holds it."""
+YEAR_ON_YEAR_CUES: Final = ("同比",)
+"""In a clause, these compare with the year before, whatever base a (下同) set."""
+DATE_IN_A_YEAR: Final = ("底", "末", "内", "前", "中", "初", "上半年", "下半年")
+"""After 预计2008年 these name a date in the year (预计2008年底建成), not the year as a whole."""
+DEADLINE_AFTER: Final = ("前", "以前", "之前", "底前")
+"""After a year these make it a deadline (2020年前实现全面小康), not the year a plan is for."""
 YEAR_BEFORE_NEWS_MONTHS: Final = 3
 """News dated in the first months of a year often tells the year before (年度数据 come out in
 January to March): a day its lead names then gives no year to figures that name none."""

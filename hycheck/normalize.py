@@ -2,7 +2,9 @@
 
 Full-width digits, letters and punctuation become ASCII (９４８ → 948, ， → ,), traditional
 characters become simplified (億 → 亿, 萬 → 万, 兩 → 两), financial numerals become plain ones
-(壹贰 → 一二), and dashes and waves become ``-`` and ``~``.  Because every character maps to
+(壹贰 → 一二), and dashes and waves become ``-`` and ``~``.  In a text whose converter wrote
+full stops for its decimal points (12。41億元, 20。9%, and no decimal point anywhere), those
+stops become points: they change what a number is worth.  Because every character maps to
 exactly one character, ``normalize(text)`` has the length of ``text`` and an offset into one
 is the same offset into the other: the "map back to the original offsets" is the identity,
 and a figure's ``surface`` is always cut from the original body.
@@ -69,15 +71,22 @@ def normalize(text: str) -> str:
     """The canonical form of ``text`` for matching; same length, same offsets."""
     if _MAY_NEED_MAPPING.search(text) is not None:  # else canonical: 10x a set test's speed
         text = text.translate(_TABLE)
-    if _STOP_AS_POINT.search(text) is not None:
+    if _STOP_AS_POINT.search(text) is not None and _stops_are_points(text):
         text = _STOP_AS_POINT.sub(".", text)
     return text
 
 
-_STOP_AS_POINT = re.compile(r"。(?<=\d。)(?=\d{1,3}(?:[%亿万元倍]|个百分点))")
-"""A full stop that some converters write for a decimal point (比2002年的12。41亿元, 年均增长
-20。9%): between digits, before a unit; found from the stop, which the engine's fast loop
-looks for (not 达到30。2018年…, a sentence's end before a year)."""
+_STOP_AS_POINT = re.compile(r"。(?<=\d。)(?=\d{1,2}(?:[%亿万元倍]|个百分点))")
+"""A full stop between digits, before a unit (比2002年的12。41亿元, 年均增长20。9%); found from
+the stop, which the engine's fast loop looks for."""
+_POINT = re.compile(r"\.(?<=\d\.)(?=\d)")
+
+
+def _stops_are_points(text: str) -> bool:
+    """Whether a converter wrote full stops for the text's decimal points: two numbers or
+    more written so, and no decimal point anywhere (not a sentence that ends with a number
+    before one that opens with one: 全年新增就业岗位120。5万元以上的项目有12个)."""
+    return _POINT.search(text) is None and len(_STOP_AS_POINT.findall(text, 0)) >= 2
 
 
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"

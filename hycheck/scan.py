@@ -422,7 +422,21 @@ def _read_tail(
 
 
 _BARE_SUFFIXES = ("以上", "以下", "左右", "多")
-_SIZE_CLASS_AFTER = ("项目", "的项目", "的")
+
+
+def _sizes_projects(norm: str, start: int, pos: int) -> bool:
+    """Whether a bound magnitude norm[start:pos] + 以上/以下 sorts projects by size: 项目
+    right after it (5000万以上项目129个), or 的 after it in a sentence that counts projects
+    (在库项目141个,其中5千万以上的67个; not 年产量5万以上的企业)."""
+    suffix = next((w for w in _BARE_SUFFIXES if norm.startswith(w, pos)), "")
+    after = pos + len(suffix)
+    if norm.startswith(lx.PROJECT_NOUNS, after):
+        return True
+    return norm.startswith("的", after) and any(
+        noun in norm[max(0, start - 24) : start] for noun in lx.PROJECT_NOUNS
+    )
+
+
 _CELL_EDGES = " \t\r|"
 
 
@@ -434,11 +448,20 @@ def _alone_on_its_line(norm: str, start: int, end: int) -> bool:
 
 
 def _counts_days(norm: str, start: int) -> bool:
-    """Whether the words before ``start`` count days (优良天数达到320天, the next clause's
-    比上年增加29天 too)."""
-    window = norm[max(0, start - 24) : start]
-    window = window[max(window.rfind(ch) for ch in lx.SENTENCE_ENDS) + 1 :]  # its sentence
-    return any(word in window for word in lx.DAY_COUNT_NOUNS)
+    """Whether the clause before ``start`` counts days (优良天数达到320天), or a clause that
+    only says how they changed follows one that does (优良天数达272天,比上年增加29天); not a
+    duration beside it (审批用时压缩至30天)."""
+    clause = _clause_before(norm, start, 24)
+    if any(word in clause for word in lx.DAY_COUNT_NOUNS):
+        return True
+    if len(clause) > _CHANGE_CLAUSE or not clause.endswith(lx.CHANGE_VERBS):
+        return False
+    begin = start - len(clause) - 1  # the clause before's end
+    return any(word in _clause_before(norm, begin, 24) for word in lx.DAY_COUNT_NOUNS)
+
+
+_CHANGE_CLAUSE = 6
+"""The longest clause read as only the change of the clause before (比上年增加)."""
 
 
 def _in_project_name(norm: str, pos: int) -> bool:
@@ -510,8 +533,8 @@ def _implied_unit(
         return "person_time", ""
     if any(word in window for word in lx.PEOPLE_CONTEXT):
         return "person", ""
-    if suffix and norm.startswith(_SIZE_CLASS_AFTER, pos + 2):
-        return "CNY", ""  # 5000万以上项目129个, 其中5千万以上的67个: projects of that size
+    if suffix and _sizes_projects(norm, start, pos):
+        return "CNY", ""  # 5000万以上项目129个, 项目141个,其中5千万以上的67个: project sizes
     return None
 
 

@@ -13,7 +13,7 @@ unit cannot be negative::
 ``pandera.Check`` named "<file>:<rule>" (``expectations/gdp.yaml:range.district``) and returns
 the schema together with the ``Rule`` records that say which finding a failure becomes.  Its
 schema validates a frame prepared by ``prepare_figures`` (derived columns ``_level``,
-``_growth``, ``_sharecue``, ``_stated``, ``_targets_from``, ``_pstart``, ``_pend`` …);
+``_growth``, ``_sharecue``, ``_yearly``, ``_stated``, ``_targets_from``, ``_pstart``, ``_pend`` …);
 ``hycheck.validation`` does all of this, lists the rows of each metric and unit
 (``_metric_order`` …, so that a metric's checks read only its rows) and turns
 ``SchemaErrors.failure_cases`` into findings.
@@ -361,9 +361,11 @@ _YEAR_DAYS = 366
 
 
 def _over_years(d: pd.DataFrame, rows: Any) -> Any:
-    """Figures for a period of more than a year: a rate over it (比2012年增长65.5%, for
-    2013-2016) is no year's growth, which the growth range bounds."""
-    return (d["_pend"].to_numpy()[rows] - d["_pstart"].to_numpy()[rows]) > _YEAR_DAYS
+    """Figures for a period of more than a year that are no yearly average: a rate over it
+    (比2012年增长65.5%, for 2013-2016) is no year's growth, which the growth range bounds
+    (年均增长10.5% over 2011-2015 is one)."""
+    span = d["_pend"].to_numpy()[rows] - d["_pstart"].to_numpy()[rows]
+    return (span > _YEAR_DAYS) & ~d["_yearly"].to_numpy()[rows]
 
 
 class _Builder:

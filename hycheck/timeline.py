@@ -134,9 +134,9 @@ _LINE = re.compile(r"\n([^\n]{2,24})(?=\n)")  # a short line: an unnumbered head
 _BASE_BEFORE = tuple(sorted(lx.PERIOD_BASE_CUES, key=len, reverse=True))
 _MULTIYEAR_MARK = "@multiyear"
 _REPORT_OPENING = 400
+"""How far into a text its opening words may say it is a report (我代表区人民政府向大会报告工作)."""
 _REVIEW_OPENING = 1500
 """How far into a report its review may say 预计 of the title's year (预计2007年地区生产总值)."""
-"""How far into a text its opening words may say it is a report (我代表区人民政府向大会报告工作)."""
 _REPORT_BODY = re.compile(lx.REPORT_BODY_OPENING)
 _YEAR_TO_DATE_MARK = "@ytd"
 """今年以来: the article's own period, but not the month of the day or holiday it is news of."""
@@ -249,7 +249,7 @@ class Timeline:
             if title_year is not None:
                 self.plan_year = title_year
                 if _titled_by_review(title_year, stated, listed) or (
-                    f"预计{title_year}年" in text[:_REVIEW_OPENING]
+                    stated is None and self.is_report and _estimates_year(text, title_year)
                 ):
                     # 2019年陇县人民政府工作报告 delivered on 2020年1月8日, or one that says
                     # 预计2007年地区生产总值…: the title names the year it reviews
@@ -323,7 +323,12 @@ class Timeline:
             elif offset == 0 and text.startswith("以来", end):
                 # 今年以来 is the year to date: the article's own period says which part
                 period = _YEAR_TO_DATE_MARK
-            elif offset < 0 and text.startswith("以来", end) and self._this_year is not None:
+            elif (
+                offset < 0
+                and not g["rel_quarter"]  # 去年四季度以来: from that quarter (the quarter's)
+                and text.startswith("以来", end)
+                and self._this_year is not None
+            ):
                 # 去年以来,该县共签约重点项目31个: from last year up to now
                 period = f"{self._this_year + offset}-{self._this_year}"
             elif self._this_year is not None:
@@ -548,8 +553,14 @@ class Timeline:
         # (not a day early in a year: news then often tells the year before, 1月18日,区政府
         # 召开新闻发布会。全区地区生产总值120亿元)
         so_far = any(m.period == _YEAR_TO_DATE_MARK and not m.is_base for m in self.mentions)
-        month = _day_month(self.text[:stop]) if self._now is not None and not so_far else None
-        if month is not None and month > lx.YEAR_BEFORE_NEWS_MONTHS and self._now is not None:
+        lead = self.text[:stop]
+        month = _day_month(lead) if self._now is not None and not so_far else None
+        if (
+            month is not None
+            and month > lx.YEAR_BEFORE_NEWS_MONTHS
+            and self._now is not None
+            and not any(word in lead for word in lx.ANNUAL_RESULTS_WORDS)  # 发布年报数据
+        ):
             return self._on_the_day(str(self._now.year - (month > self._now.month + 6)))
         return self._on_the_day(str(self._this_year) if so_far and self._this_year else "")
 
@@ -666,20 +677,23 @@ class Timeline:
         return fallback or "unknown"
 
     def _planned_before(self, sentence_start: int) -> str:
-        """The year the sentence before ``sentence_start`` names (not as a base), when it
-        stands in the same paragraph and is no earlier than the article's date: the year a
-        news article's list of targets is for (对2012年各项工作做出了全面部署。主要预期目标
-        是:地区生产总值实现44.64亿元)."""
+        """The year the sentence before ``sentence_start`` plans, when it stands in the same
+        paragraph: the year a news article's list of targets is for (对2012年各项工作做出了
+        全面部署。主要预期目标是:地区生产总值实现44.64亿元).  The nearest year named (not as
+        a base, or a deadline: 2020年前) that is the year of the article's date or the next."""
         if sentence_start <= 0 or self.text[sentence_start - 1] == "\n":
             return ""
         before = self._sentence_start(sentence_start - 1)
         if self.text.find("\n", before, sentence_start) >= 0:
             return ""
+        now = self._now.year if self._now is not None else None
         for mention in self._recent(sentence_start, before):
             if mention.is_base or mention.is_name or not mention.period.isdigit():
                 continue
-            now = self._now.year if self._now is not None else None
-            return mention.period if now is None or int(mention.period) >= now else ""
+            if self.text.startswith(lx.DEADLINE_AFTER, mention.end):
+                continue  # 要求在2020年前实现全面小康: a deadline, no plan's year
+            if now is None or now <= int(mention.period) <= now + 1:
+                return mention.period
         return ""
 
     def base_value_period(self, pos: int, sentence_start: int) -> str:
@@ -739,7 +753,9 @@ class Timeline:
         for mention in self._recent(pos, clause_start):
             if mention.is_base and _absolute(mention.period):
                 return end_year(mention.period)
-        if self._standing_bases:  # 比2012年(下同): the base of its section's later rates
+        if self._standing_bases and not any(
+            cue in self.text[clause_start:pos] for cue in lx.YEAR_ON_YEAR_CUES
+        ):  # 比2012年(下同): the base of its section's later rates (not of 同比增长250%)
             i = bisect_right(self._standing_bases, (pos, 0)) - 1
             if i >= 0 and self.section_at(self._standing_bases[i][0]) is self.section_at(pos):
                 return self._standing_bases[i][1]
@@ -787,6 +803,18 @@ def _reviews_a_plan(heading: str) -> bool:
 
 _PLAN_AFTER_DONE = 16
 """How far after 完成情况 a plan's words make the heading a plan's too (…和2025年工作计划)."""
+
+
+def _estimates_year(text: str, year: int) -> bool:
+    """Whether a report's opening estimates the whole of ``year`` (预计2007年地区生产总值达到
+    33亿元), not a date in it (预计2008年底建成投产)."""
+    cue = f"预计{year}年"
+    at = text.find(cue, 0, _REVIEW_OPENING)
+    while at >= 0:
+        if not text.startswith(lx.DATE_IN_A_YEAR, at + len(cue)):
+            return True
+        at = text.find(cue, at + 1, _REVIEW_OPENING)
+    return False
 
 
 def _titled_by_review(title_year: int, stated: date | None, listed: date | None) -> bool:

@@ -186,6 +186,7 @@ def _record_frame(
                                bool)  # fmt: skip
     frame["_sharecue"] = _lookup([any(c in t for c in cues) for t in metric_texts], text_codes,
                                  bool)  # fmt: skip
+    frame["_yearly"] = _lookup([_yearly(t) for t in metric_texts], text_codes, bool)
     frame["_stated"] = stated[which]
     frame["_targets_from"] = targets_from[which]
     frame["_listed"] = listed[which]
@@ -347,12 +348,18 @@ def prepare_figures(
     out["_sharecue"] = np.array(
         [isinstance(t, str) and any(c in t for c in cues) for t in metric_texts], dtype=bool
     )[text_codes]
+    out["_yearly"] = np.array([_yearly(t) for t in metric_texts], dtype=bool)[text_codes]
     out["_stated"] = stated[which]
     out["_targets_from"] = targets_from[which]
     out["_listed"] = listed[which]
     out["_pstart"] = bounds["f0"]
     out["_pend"] = bounds["f1"]
     return out
+
+
+def _yearly(metric_text: object) -> bool:
+    """Whether a metric text says a rate is a yearly average (生产总值年均增长)."""
+    return isinstance(metric_text, str) and any(cue in metric_text for cue in lx.YEARLY_CUES)
 
 
 def _categorical(values: pd.Series, categories: Sequence[str]) -> pd.Categorical[str]:

@@ -340,6 +340,10 @@ REAL_PAGE_NON_FIGURES = [
     # days are counted only in a sentence that names 天数; else durations
     NoFigure("全年空气质量优良天数320天。用15天时间完成改造", "15天"),
     NoFigure("连续30天开展巡查", "30天"),
+    # 以上的 sorts projects only where projects are counted; durations beside 天数 stay
+    NoFigure("年产量5万以上的企业15家", "5万以上"),
+    NoFigure("空气优良天数持续增加,项目审批用时压缩至30天", "30天"),
+    NoFigure("优良天数322天,工程建设项目审批时间压缩至60天以内", "60天"),
     # a full stop before a year ends a sentence
     NoFigure("总数达到30。2018年新增项目5个", "30。2018"),
 ]  # fmt: skip
@@ -1074,6 +1078,24 @@ SET_10_CASES = [
     Case("在库固定资产投资项目141个,其中5千万以上的67个。", "67个", metric="other"),
     # GDP in the territorial scope (在地口径) is another measure than the region's GDP
     Case("全区在地口径地区生产总值达到1537483万元。", "1537483万元", metric="other"),
+    # second reading: 去年四季度以来 is that quarter's; a delivery date outweighs 预计2008年底;
+    # 同比 compares with the year before whatever (下同) set; a deadline is no plan's year;
+    # a lead that announces a year's results gives no year
+    Case("去年四季度以来,全县累计完成固定资产投资50亿元。", "50亿元", period="2022Q4",
+         title="全县投资情况", listed=date(2023, 6, 10)),
+    Case("一、过去一年工作回顾\n全年生产总值完成85亿元,华能电厂二期预计2008年底建成投产。",
+         "85亿元", period="2007", title="2008年政府工作报告", stated=date(2008, 2, 20)),
+    Case("全县生产总值340亿元,比2012年(下同)增长47.7%。社会消费品零售总额100亿元,同比增长"
+         "25%。", "25%", period="2016", title="2016年统计公报"),
+    Case("会议部署2012年工作,要求在2020年前实现全面小康。力争地区生产总值增长12%。", "12%",
+         period="2012", title="经济工作会议", listed=date(2012, 2, 15)),
+    Case("4月12日,县统计局发布年报数据。全县实现地区生产总值120亿元。", "120亿元",
+         period="unknown", title="全县经济", listed=date(2023, 4, 13)),
+    # the nearer subject decides the sign of a gap: 降幅…收窄, then 比一季度收窄 of the same
+    Case("规模以上工业增加值降幅比1-5月收窄0.8个百分点,比一季度收窄2.3个百分点。",
+         "2.3个百分点", value=2.3),
+    Case("出口降幅扩大1.1个百分点,比一季度扩大0.6个百分点。", "0.6个百分点", value=-0.6),
+    Case("城乡收入差距分别缩小1.2个、0.8个百分点。", "1.2个", value=-1.2, unit="pp"),
     # 去年以来: from last year on
     Case("记者了解到,去年以来,该县共签约重点项目31个。", "31个", period="2020-2021",
          title="秭归县招商引资推进会", listed=date(2021, 3, 3)),
@@ -1083,6 +1105,15 @@ SET_10_CASES = [
 @pytest.mark.parametrize("case", SET_10_CASES, ids=_ids)
 def test_phrase_of_the_tenth_held_out_set_reads_as_its_analyst_reads_it(case: Case) -> None:
     _check(case)
+
+
+def test_a_yearly_average_rate_says_so_in_its_metric_text() -> None:
+    text = "“十二五”期间,全县地区生产总值年均增长24.6%。全县地区生产总值比2010年增长200%。"
+    rates = [f for f in extract_text(text, title="2016年政府工作报告") if f.unit == "percent"]
+    assert [(f.metric_text, f.growth_of, f.period) for f in rates] == [
+        ("全县地区生产总值年均增长", "全县地区生产总值", "2011-2015"),
+        ("全县地区生产总值增长", "全县地区生产总值", "2011-2015"),
+    ]
 
 
 @pytest.mark.parametrize("case", SET_9_CASES, ids=_ids)

@@ -245,6 +245,15 @@ def test_a_growth_over_several_years_is_held_to_no_years_growth_range() -> None:
     assert not [f for f in validate([over_years], ARTICLES) if f.code is Code.OUT_OF_RANGE]
 
 
+def test_a_yearly_average_over_several_years_is_still_a_years_growth() -> None:
+    yearly = dataclasses.replace(
+        RETAIL_GROWTH, surface="910.2%", end=RETAIL_GROWTH.start + 6, value=910.2,
+        period="2013-2017", metric_text="社会消费品零售总额年均增长",
+    )  # fmt: skip
+    finding = only(validate([yearly], ARTICLES), Code.OUT_OF_RANGE)
+    assert finding.rule == "expectations/retail_sales.yaml:growth"
+
+
 def test_a_report_stated_in_2027_and_listed_in_2025_is_date_inconsistent() -> None:
     future = dataclasses.replace(REPORT_2018, stated=date(2027, 12, 26))
     findings = validate([GDP_TARGET], [future])
