@@ -595,6 +595,10 @@ def _read_idiom(norm: str, word: str, start: int, end: int) -> Quantity | None:
         if follow is None:
             return None
         end += len(follow)
+    elif unit == "ratio" and norm.startswith(_SUFFIXES, end):
+        # 翻了一番多, 翻一番以上: a bound after the count of doublings
+        suffix = next(w for w in _SUFFIXES if norm.startswith(w, end))
+        bound, end = lx.BOUND_SUFFIXES[suffix], end + len(suffix)
     return Quantity(start, end, start, float(value), unit, bound, idiom=True)
 
 

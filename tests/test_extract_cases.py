@@ -1037,6 +1037,9 @@ SET_9_CASES = [
     # 翻了一番 as 翻一番
     Case("2008年全区生产总值完成142亿元,增长14.7%,五年内翻了一番。", "翻了一番", value=2,
          unit="ratio"),
+    # a bound after a count of doublings
+    Case("财政收入比2002年翻了一番多。", "翻了一番多", value=2, bound="approx"),
+    Case("实现翻一番以上。", "翻一番以上", value=2, bound="ge"),
     # days counted in a sentence that names 天数 are items, not durations
     Case("优良以上天数达272天,比上年增加29天。", "272天", value=272, unit="item"),
     Case("优良以上天数达272天,比上年增加29天。", "29天", value=29, unit="item"),
