@@ -84,6 +84,7 @@ class _Sentence:
     """What the figures read so far said, for the figures after them in the sentence."""
 
     __slots__ = (
+        "before",
         "first_figure",
         "first_level_at",
         "group",
@@ -94,9 +95,13 @@ class _Sentence:
         "start",
     )
 
-    def __init__(self, start: int, first_figure: int) -> None:
+    def __init__(self, start: int, first_figure: int, before: _Sentence | None = None) -> None:
         self.start = start
         self.first_figure = first_figure
+        # the sentence before (for one that opens with 其中: the parts of its total)
+        self.before = before if before is not None and before.levels else None
+        if self.before is not None:
+            self.before.before = None  # one sentence back, no chain
         self.levels: list[tuple[int, Figure]] = []  # (offset, figure) of its levels
         self.first_level_at: dict[str, int] = {}  # metric → offset of its first level
         self.previous_level: Figure | None = None  # the last level
@@ -124,6 +129,9 @@ class _Sentence:
     def holds_part(self, metric: str, part_from: int) -> bool:
         """Whether a figure of ``metric`` after 其中 at ``part_from`` (>= 0) is a part of a
         total: no total stated before 其中, or one of the same metric."""
+        if not self.levels and self.before is not None and part_from - self.start <= 2:
+            # 财政总收入178625万元。其中:地方一般预算收入123307万元: the sentence before's
+            return self.before.first_level_at.get(metric, part_from) < part_from
         return (
             not self.levels
             or self.levels[0][0] >= part_from
@@ -176,7 +184,7 @@ class _Reader:
             clause_start = clauses[bisect_right(clauses, q.start) - 1]
             c0 = max(clause_start, q.start - CLAUSE_WINDOW)
             if s0 != sentence.start:
-                sentence = _Sentence(s0, q.start)
+                sentence = _Sentence(s0, q.start, sentence)
             if clause_start != clause_at:  # the clause, not the reading window, which slides
                 in_clause, clause_at = [], clause_start
             growth = _is_growth(text, q)
@@ -584,6 +592,11 @@ class _Reader:
         before = [figure for start, figure in levels if start < at]
         if len(rates) < 2 or len(before) < len(rates) or q.start not in rates:
             return None
+        amounts = [figure for figure in before if figure.unit not in _SHARE_UNITS]
+        if len(amounts) >= len(rates):
+            # 生产总值142亿元,完成年度计划的101.43%;社零53.4亿元,…分别是2002年的2.8倍、3.6倍:
+            # the multiples are of the amounts, not of the shares between them
+            before = amounts
         return before[len(before) - len(rates) + rates.index(q.start)]
 
     def _group_size(self, n: int, after: int, c0: int) -> int:

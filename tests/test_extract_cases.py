@@ -1099,6 +1099,14 @@ SET_10_CASES = [
          "2.3个百分点", value=2.3),
     Case("出口降幅扩大1.1个百分点,比一季度扩大0.6个百分点。", "0.6个百分点", value=-0.6),
     Case("城乡收入差距分别缩小1.2个、0.8个百分点。", "1.2个", value=-1.2, unit="pp"),
+    # a sentence that opens with 其中 has the total of the sentence before: a headline of
+    # another metric (财政总收入 … 其中:地方一般预算收入) is one of its own, one of the same a part
+    Case("全年财政总收入178625万元,增长44.2%。其中:地方一般预算收入123307万元,增长56.9%。",
+         "123307万元", metric="general_budget_revenue"),
+    Case("招商引资到位资金100亿元。其中:省外到位资金80亿元。", "80亿元", metric="other"),
+    # multiples after 分别 are of the amounts before, not of the shares between them
+    Case("实现地区生产总值142亿元,完成年度计划的101.43%;社会消费品零售总额53.4亿元,完成年度"
+         "计划的100.75%,分别是2002年的2.8倍、3.6倍。", "2.8倍", metric="gdp"),
     # 去年以来: from last year on
     Case("记者了解到,去年以来,该县共签约重点项目31个。", "31个", period="2020-2021",
          title="秭归县招商引资推进会", listed=date(2021, 3, 3)),
