@@ -40,7 +40,7 @@ from hycheck.naming import (
     subtotal_start,
 )
 from hycheck.normalize import Compacted
-from hycheck.periods import end_year, is_multiyear, is_part_of_year, shift
+from hycheck.periods import end_year, is_multiyear, is_part_of_year, month_period, shift
 from hycheck.scan import Quantity
 from hycheck.tables import Cell
 from hycheck.timeline import Timeline, headings
@@ -505,6 +505,9 @@ class _Reader:
             or timeline.names_part_of_year(q.start, s0)
         ):
             kind = Kind.ACTUAL  # 1-9月累计, 今年以来累计: the period's own total
+            if _CUT_OFF_MONTH.fullmatch(period) and _cut_off_before(text, s0, q.start):
+                # 截至3月底累计完成投资1.96亿元: the months from January to that one
+                period = month_period(int(period[:4]), 1, int(period[5:]))
         elif kind is Kind.ACTUAL and is_multiyear(period) and adds_up(q, growth, cues, c0):
             kind = Kind.CUMULATIVE  # 五年来 … 新改扩建学校20所: summed over the plan period
         return kind, period
@@ -768,6 +771,15 @@ _DECLINE = re.compile(
     "(?:" + "|".join(map(re.escape, lx.DECLINE_CUES)) + ")[了为\n]?"
     r"(?:\d+(?:\.\d+)?(?:%|个百分点|个)?[、和与及])*\Z"
 )
+
+
+_CUT_OFF_MONTH = re.compile(r"\d{4}M(?:0[2-9]|1[0-2])")
+
+
+def _cut_off_before(text: str, s0: int, pos: int) -> bool:
+    """Whether a cut-off cue (截至, 截止) stands in the sentence before ``pos``."""
+    window = text[max(s0, pos - SENTENCE_WINDOW) : pos]
+    return any(cue in window for cue in lx.CUT_OFF_CUES)
 
 
 def _from_to(text: str, name_end: int, from_start: int, from_end: int, to_start: int) -> bool:

@@ -326,6 +326,8 @@ QUOTE_PAIRS: Final = {"“": "”", "‘": "’", "《": "》", "「": "」", "�
 """Quoted names (“千人计划”, 《…规划》) are masked before cue words are looked for."""
 QUOTE_MAX: Final = 30
 CUMULATIVE_CUES: Final = ("累计", "累积")
+CUT_OFF_CUES: Final = ("截至", "截止")
+"""Before a month, with 累计: the total from January to that month (截至3月底累计完成投资)."""
 YEAR_TO_DATE_CUES: Final = ("今年以来", "年初以来", "年内", "本年度内", "至目前", "截至目前")
 """With these, 累计 is the total so far this year: an actual of that period."""
 

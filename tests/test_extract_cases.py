@@ -1107,6 +1107,11 @@ SET_10_CASES = [
     # multiples after 分别 are of the amounts before, not of the shares between them
     Case("实现地区生产总值142亿元,完成年度计划的101.43%;社会消费品零售总额53.4亿元,完成年度"
          "计划的100.75%,分别是2002年的2.8倍、3.6倍。", "2.8倍", metric="gdp"),
+    # a cumulative total to a month's end is of the months from January (Q1 for 3月底)
+    Case("截至3月底累计完成投资1.96亿元。", "1.96亿元", period="2016Q1", kind="actual",
+         title="园区2016年经济运行情况"),
+    Case("截至8月底,全县累计签约项目25个。", "25个", period="2016M01-2016M08",
+         title="园区2016年经济运行情况"),
     # 去年以来: from last year on
     Case("记者了解到,去年以来,该县共签约重点项目31个。", "31个", period="2020-2021",
          title="秭归县招商引资推进会", listed=date(2021, 3, 3)),
