@@ -478,12 +478,13 @@ REVIEW_HEADINGS: Final = ("回顾", "成绩", "总结", "过去", "工作情况"
 DONE_HEADINGS: Final = ("完成情况", "执行情况")
 """A heading with these reviews what was planned (主要目标完成情况, 计划执行情况), whatever
 plan word stands before them."""
-HOLIDAY_MONTHS: Final = {"国庆": 10, "十一": 10, "五一": 5, "劳动节": 5, "清明": 4}
+HOLIDAY_MONTHS: Final = {"国庆": 10, "十一": 10, "五一": 5, "劳动节": 5, "清明": 4, "元旦": 1}
 """Holidays of a fixed month: news titled with one (国庆首日全区接待游客11.9万人次) is of that
 month.  春节, 端午 and 中秋 move between months and are not listed."""
-MOVING_HOLIDAYS: Final = ("春节", "端午", "中秋", "元旦")
-"""Holidays whose month varies (or straddles two): news titled with one is of the month of the
-day its lead names (2月11日,…春节黄金周全县累计接待游客…), else of its date's."""
+MOVING_HOLIDAYS: Final = ("春节", "端午", "中秋")
+"""Holidays whose month varies: news titled with one is of the month of the day its lead names
+(2月11日,…春节黄金周全县累计接待游客…), else of its date's.  (元旦 is January's, although its
+days off may begin in December.)"""
 HOLIDAY_TIMES: Final = ("节", "假期", "小长假", "长假", "黄金周", "期间", "首日", "当天", "第二天",
                         "第三天", "第四天", "第五天", "第六天", "第七天")  # fmt: skip
 """After a holiday's name (国庆假期, “十一”黄金周), these make it the time of the news: not

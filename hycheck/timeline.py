@@ -579,7 +579,10 @@ class Timeline:
         if month is None and (moving or _names_an_event(self.title)):
             # (a holiday of no fixed month: only the day its lead names says which)
             stop = self._sentence_starts[2] if len(self._sentence_starts) > 2 else len(self.text)
-            month = _day_month(self.title) or _day_month(self.text[:stop])
+            lead = self.text[:stop]
+            month = _day_month(self.title) or _day_month(lead)
+            if month is not None and (own := _day_year(lead, month)) is not None:
+                year = own  # 华宁元旦…: 自2017年12月29日起 is of 2017, not of 2018年元旦's year
         if month is None:
             return year
         if not year:
@@ -863,6 +866,15 @@ def _day_month(text: str) -> int | None:
     return None
 
 
+def _day_year(text: str, month: int) -> str | None:
+    """The year written before the first day of ``month`` in ``text`` (2017年12月29日), if any."""
+    m = _DATED_DAY.search(text)
+    while m is not None and int(m.group(2)) != month:
+        m = _DATED_DAY.search(text, m.end())
+    return m.group(1) if m is not None else None
+
+
+_DATED_DAY = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])日")
 _CLOCK = re.compile(r"\s*\d{1,2}:\d{2}")
 _STAMP = re.compile(r"\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}")
 
