@@ -867,7 +867,11 @@ def _day_month(text: str) -> int | None:
 
 
 def _day_year(text: str, month: int) -> str | None:
-    """The year written before the first day of ``month`` in ``text`` (2017年12月29日), if any."""
+    """The year written before the first day of ``month`` in ``text`` (2017年12月29日), if any.
+
+    >>> _day_year("该县2018年元旦小长假…自2017年12月29日起", 12), _day_year("12月29日起", 12)
+    ('2017', None)
+    """
     m = _DATED_DAY.search(text)
     while m is not None and int(m.group(2)) != month:
         m = _DATED_DAY.search(text, m.end())
