@@ -492,6 +492,13 @@ class _Reader:
             period = shift(period, -1)  # 由90立方米/秒提升到236立方米/秒: 90 is the year before
         elif not growth and (base_period := timeline.base_value_period(q.start, s0)):
             period = _as_of(period, base_period)  # 较2016年的1556万人次: the base year's
+        elif not growth and is_multiyear(period):
+            # 五年来,生产总值由156.3亿元增加到338亿元 (2012-2016): the year before the span,
+            # and its last year; not a sum over it
+            if _opens_from(text, q.start) and _is_from_value_after(text, q, s1):
+                period = str(int(period[:4]) - 1)
+            elif self._is_to_value(n, c0):
+                period = period[5:]
         if estimate is not None:
             year = estimate[1] or timeline.review_year
             ends = end_year(period)
@@ -544,6 +551,18 @@ class _Reader:
         ):
             kind = Kind.TARGET  # 2013年,五莲县计划招引20个以上过亿项目: the year it plans
         return kind, period
+
+    def _is_to_value(self, n: int, c0: int) -> bool:
+        """Whether quantity ``n`` is the second value of a from-to pair in its clause (由156.3
+        亿元增加到338亿元): 到 or 至 right before it, and a value opened by 由 or 从 before."""
+        text, q = self.text, self.quantities[n]
+        before = YEARS_OF.sub("", text[max(c0, q.start - _FROM_REACH) : q.start]).rstrip()
+        if not before.endswith(lx.TO_WORDS):
+            return False
+        return any(
+            q.start - p.end <= _FROM_TO_GAP and _opens_from(text, p.start)
+            for p in self.quantities[max(0, n - 2) : n]  # the value right before, or one more
+        )
 
     def _own_name(
         self,
@@ -803,10 +822,29 @@ _FROM_TO_GAP = 16
 
 def _is_from_value(text: str, q: Quantity, s1: int) -> bool:
     """由90立方米/秒提升到236立方米/秒: the first value of a from-to pair."""
-    if text[q.start - 1 : q.start] not in ("由", "从"):
+    if text[q.start - 1 : q.start] not in lx.FROM_WORDS:
         return False
+    return _is_from_value_after(text, q, s1)
+
+
+def _is_from_value_after(text: str, q: Quantity, s1: int) -> bool:
     after = text[q.end : min(s1, q.end + 12)]
     return any(word in after for word in ("到", "至", "提高", "提升", "增加", "增长", "下降"))
+
+
+def _opens_from(text: str, start: int) -> bool:
+    """Whether 由 or 从 opens the value at ``start``, perhaps with the time it was of between
+    (由156.3亿元, 由“十五”末的\n12.8亿元, 从2010年的671.1亿元)."""
+    window = text[max(0, start - _FROM_REACH) : start]
+    at = max(window.rfind(word) for word in lx.FROM_WORDS)
+    if at < 0:
+        return False
+    between = _PLAN_END_OF.sub("", YEARS_OF.sub("", window[at + 1 :]))
+    return not between.strip()
+
+
+_FROM_REACH = 12
+_PLAN_END_OF = re.compile(r"“[^”]{1,4}”(?:期末|末)?的?")
 
 
 def _signed(q: Quantity, falls: bool) -> tuple[float, float | None, Bound]:

@@ -248,7 +248,9 @@ class Timeline:
             when = stated or listed
             if title_year is not None:
                 self.plan_year = title_year
-                if _titled_by_review(title_year, stated, listed) or (
+                if f"{title_year}年" + "回顾" in title.replace("工作回顾", "回顾"):
+                    self.plan_year = title_year + 1  # …政府工作报告:2017年回顾与2018年预期目标
+                elif _titled_by_review(title_year, stated, listed) or (
                     stated is None and self.is_report and _estimates_year(text, title_year)
                 ):
                     # 2019年陇县人民政府工作报告 delivered on 2020年1月8日, or one that says
@@ -306,6 +308,8 @@ class Timeline:
                 period = self._year_part(year, g)
                 if g["since_end"] and (g["since"] or g["since_end"] == "以来") and period.isdigit():
                     period = f"{year}-{{y}}"  # 自2007年起: from then up to the year in view
+                elif period.isdigit() and _SINCE_EVENT.match(text, end) is not None:
+                    period = f"{year}-{{y}}"  # 2012年换届以来: since that year's event
                 elif period.isdigit() and (holiday := _holiday_at(text, end)) is not None:
                     # 2013年“清明”小长假期间: the holiday's month of that year
                     period = f"{year}M{lx.HOLIDAY_MONTHS[holiday.group(1)]:02d}"
@@ -314,7 +318,7 @@ class Timeline:
             is_name = is_name or not g["plan_word"]  # “十三五”规划 names a plan, 时期 a time
             at_end = g["plan_word"] in lx.PLAN_END_WORDS
             switches = not (is_name or is_base or at_end)
-            if at_end and not is_base:
+            if at_end:  # (also as a base: 由“十五”末的12.8亿元 is 2005's)
                 period = period[5:]  # “十一五”期末: its last year, one point in time
         elif g["relative"]:
             offset = lx.RELATIVE_YEARS[g["relative"]]
@@ -669,6 +673,8 @@ class Timeline:
                     ),
                     year,
                 )
+                if not here and period.endswith("-{y}") and self.review_year is not None:
+                    here = str(self.review_year)  # 2012年换届以来 in news of a report
                 if not here:
                     continue
                 period = _fill(period, here)
@@ -878,6 +884,8 @@ def _day_year(text: str, month: int) -> str | None:
     return m.group(1) if m is not None else None
 
 
+_SINCE_EVENT = re.compile(r"[\u4e00-\u9fff]{2,4}以来")
+"""After a year, an event of it and 以来 (2012年换届以来, 2015年建区以来): since that year."""
 _DATED_DAY = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])日")
 _CLOCK = re.compile(r"\s*\d{1,2}:\d{2}")
 _STAMP = re.compile(r"\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}")

@@ -1121,6 +1121,35 @@ SET_10_CASES = [
 ]  # fmt: skip
 
 
+SET_11_CASES = [
+    # a title that says which year it reviews
+    Case("全年实现地区生产总值140亿元,增长8%。", "140亿元", period="2017",
+         title="商州区政府工作报告:2017年回顾与2018年预期目标"),
+    # since a year's event (换届以来), to the year a news article's report reviews; a from-to
+    # pair over the span: the year before it and its last year; the rate over it
+    Case("报告回顾了2016年的工作。2012年换届以来,全区地区生产总值由156.3亿元增加到338亿元,"
+         "年均可比增长11.4%。",
+         "156.3亿元", period="2011", kind="actual", title="牡丹区人代会开幕",
+         listed=date(2017, 1, 17)),
+    Case("报告回顾了2016年的工作。2012年换届以来,全区地区生产总值由156.3亿元增加到338亿元,"
+         "年均可比增长11.4%。",
+         "338亿元", period="2016", kind="actual", title="牡丹区人代会开幕",
+         listed=date(2017, 1, 17)),
+    Case("报告回顾了2016年的工作。2012年换届以来,全区地区生产总值由156.3亿元增加到338亿元,"
+         "年均可比增长11.4%。",
+         "11.4%", period="2012-2016", title="牡丹区人代会开幕", listed=date(2017, 1, 17)),
+    Case("一、过去五年工作回顾\n五年来,全县生产总值由“十五”末的12.8亿元增加到19.2亿元,年均"
+         "增长8.4%。", "12.8亿元", period="2005", title="2011年县政府工作报告"),
+    Case("一、过去五年工作回顾\n五年来,全县生产总值由“十五”末的12.8亿元增加到19.2亿元,年均"
+         "增长8.4%。", "19.2亿元", period="2010", title="2011年县政府工作报告"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", SET_11_CASES, ids=_ids)
+def test_phrase_of_the_eleventh_held_out_set_reads_as_its_analyst_reads_it(case: Case) -> None:
+    _check(case)
+
+
 @pytest.mark.parametrize("case", SET_10_CASES, ids=_ids)
 def test_phrase_of_the_tenth_held_out_set_reads_as_its_analyst_reads_it(case: Case) -> None:
     _check(case)
