@@ -371,7 +371,7 @@ PERCENT_LOST_AFTER: Final = ("增长", "下降")
 (地区生产总值增长7.5左右;固定资产投资增长10;)."""
 GROWTH_AFTER: Final = ("增速", "的增速", "增长", "的增长", "增幅")
 """Growth cue right after a percent figure (20%以上增速)."""
-DECLINE_CUES: Final = ("下降", "减少", "降低", "回落", "下滑", "下跌", "负增长")
+DECLINE_CUES: Final = ("下降", "减少", "降低", "回落", "下滑", "下跌", "负增长", "放缓")
 """A growth rate after these is stored negative (下降5% → -5)."""
 DECREASE_VERBS: Final = ("减少", "下降", "降低")
 """An amount right after these is a change, stored negative as a fall in a rate is (比上年减少

@@ -1122,6 +1122,10 @@ SET_10_CASES = [
 
 
 SET_11_CASES = [
+    # a slowdown in points is a fall; 实到外资 is the FDI used
+    Case("固定资产投资额同比增长0.9%,比1-4月放缓5.6个百分点。", "5.6个百分点", value=-5.6),
+    Case("1-5月,吸收合同外资5.9亿美元;实到外资实现2.3亿美元,增长7.3%。", "2.3亿美元",
+         metric="fdi_utilized"),
     # a title that says which year it reviews
     Case("全年实现地区生产总值140亿元,增长8%。", "140亿元", period="2017",
          title="商州区政府工作报告:2017年回顾与2018年预期目标"),
