@@ -84,9 +84,9 @@ class _Sentence:
     """What the figures read so far said, for the figures after them in the sentence."""
 
     __slots__ = (
-        "before",
         "first_figure",
         "first_level_at",
+        "first_level_at_before",
         "group",
         "levels",
         "previous_amount",
@@ -98,10 +98,11 @@ class _Sentence:
     def __init__(self, start: int, first_figure: int, before: _Sentence | None = None) -> None:
         self.start = start
         self.first_figure = first_figure
-        # the sentence before (for one that opens with 其中: the parts of its total)
-        self.before = before if before is not None and before.levels else None
-        if self.before is not None:
-            self.before.before = None  # one sentence back, no chain
+        # metric → offset of the first level of the sentence before, if it had levels: the
+        # total that a sentence opening with 其中 lists the parts of
+        self.first_level_at_before = (
+            before.first_level_at if before is not None and before.levels else None
+        )
         self.levels: list[tuple[int, Figure]] = []  # (offset, figure) of its levels
         self.first_level_at: dict[str, int] = {}  # metric → offset of its first level
         self.previous_level: Figure | None = None  # the last level
@@ -129,14 +130,19 @@ class _Sentence:
     def holds_part(self, metric: str, part_from: int) -> bool:
         """Whether a figure of ``metric`` after 其中 at ``part_from`` (>= 0) is a part of a
         total: no total stated before 其中, or one of the same metric."""
-        if not self.levels and self.before is not None and part_from - self.start <= 2:
-            # 财政总收入178625万元。其中:地方一般预算收入123307万元: the sentence before's
-            return self.before.first_level_at.get(metric, part_from) < part_from
+        if self.first_level_at_before is not None and part_from - self.start <= _OPENS_WITH:
+            # 财政总收入178625万元。其中:地方一般预算收入123307万元: the sentence before's total
+            # (another metric's, so this is a headline of its own)
+            return metric in self.first_level_at_before
         return (
             not self.levels
             or self.levels[0][0] >= part_from
             or self.first_level_at.get(metric, part_from) < part_from
         )
+
+
+_OPENS_WITH = 2
+"""How far into its sentence 其中 may stand to open it (after a space or a line break)."""
 
 
 class _Reader:
@@ -492,13 +498,14 @@ class _Reader:
             period = shift(period, -1)  # 由90立方米/秒提升到236立方米/秒: 90 is the year before
         elif not growth and (base_period := timeline.base_value_period(q.start, s0)):
             period = _as_of(period, base_period)  # 较2016年的1556万人次: the base year's
-        elif not growth and is_multiyear(period):
+        elif not growth and is_multiyear(period) and kind is not Kind.CUMULATIVE:
             # 五年来,生产总值由156.3亿元增加到338亿元 (2012-2016): the year before the span,
-            # and its last year; not a sum over it
-            if _opens_from(text, q.start) and _is_from_value_after(text, q, s1):
+            # and its last year up to the one reviewed; not a sum over it
+            if _opens_from(text, q.start) and _changes_after(text, q, s1):
                 period = str(int(period[:4]) - 1)
-            elif self._is_to_value(n, c0):
-                period = period[5:]
+            elif self._is_to_value(n):
+                last = int(period[5:])
+                period = str(min(last, timeline.review_year or last))
         if estimate is not None:
             year = estimate[1] or timeline.review_year
             ends = end_year(period)
@@ -512,7 +519,7 @@ class _Reader:
             or timeline.names_part_of_year(q.start, s0)
         ):
             kind = Kind.ACTUAL  # 1-9月累计, 今年以来累计: the period's own total
-            if _CUT_OFF_MONTH.fullmatch(period) and _cut_off_before(text, s0, q.start):
+            if _CUT_OFF_MONTH.fullmatch(period) and _to_date_of_month(text, s0, c0, q.start):
                 # 截至3月底累计完成投资1.96亿元: the months from January to that one
                 period = month_period(int(period[:4]), 1, int(period[5:]))
         elif kind is Kind.ACTUAL and is_multiyear(period) and adds_up(q, growth, cues, c0):
@@ -552,16 +559,19 @@ class _Reader:
             kind = Kind.TARGET  # 2013年,五莲县计划招引20个以上过亿项目: the year it plans
         return kind, period
 
-    def _is_to_value(self, n: int, c0: int) -> bool:
-        """Whether quantity ``n`` is the second value of a from-to pair in its clause (由156.3
-        亿元增加到338亿元): 到 or 至 right before it, and a value opened by 由 or 从 before."""
-        text, q = self.text, self.quantities[n]
-        before = YEARS_OF.sub("", text[max(c0, q.start - _FROM_REACH) : q.start]).rstrip()
-        if not before.endswith(lx.TO_WORDS):
+    def _is_to_value(self, n: int) -> bool:
+        """Whether quantity ``n`` is the second value of a from-to pair (由156.3亿元增加到338
+        亿元, 由12.6亿元,增加到27.7亿元): a verb of change and 到 or 至 right before it, and
+        the value right before opened by 由 or 从."""
+        if n == 0:
             return False
-        return any(
-            q.start - p.end <= _FROM_TO_GAP and _opens_from(text, p.start)
-            for p in self.quantities[max(0, n - 2) : n]  # the value right before, or one more
+        text, q, p = self.text, self.quantities[n], self.quantities[n - 1]
+        before = YEARS_OF.sub("", text[max(p.end, q.start - _FROM_REACH) : q.start]).rstrip()
+        return (
+            before.endswith(lx.TO_WORDS)
+            and not before.endswith(lx.LEVEL_TO_WORDS)  # 新增就业达到2万人: a level, no pair
+            and q.start - p.end <= _FROM_TO_GAP
+            and _opens_from(text, p.start)
         )
 
     def _own_name(
@@ -614,10 +624,10 @@ class _Reader:
         before = [figure for start, figure in levels if start < at]
         if len(rates) < 2 or len(before) < len(rates) or q.start not in rates:
             return None
-        amounts = [figure for figure in before if figure.unit not in _SHARE_UNITS]
+        amounts = [f for s, f in levels if s < at and not _completes_a_plan(text, s)]
         if len(amounts) >= len(rates):
             # 生产总值142亿元,完成年度计划的101.43%;社零53.4亿元,…分别是2002年的2.8倍、3.6倍:
-            # the multiples are of the amounts, not of the shares between them
+            # the rates are of the amounts, not of the shares of a plan done between them
             before = amounts
         return before[len(before) - len(rates) + rates.index(q.start)]
 
@@ -795,10 +805,27 @@ _DECLINE = re.compile(
 _CUT_OFF_MONTH = re.compile(r"\d{4}M(?:0[2-9]|1[0-2])")
 
 
-def _cut_off_before(text: str, s0: int, pos: int) -> bool:
-    """Whether a cut-off cue (截至, 截止) stands in the sentence before ``pos``."""
+def _to_date_of_month(text: str, s0: int, c0: int, pos: int) -> bool:
+    """Whether the sentence before ``pos`` counts up to a month's end (截至3月底, right before
+    the month), and not a stock at that date (累计注册企业5000家)."""
     window = text[max(s0, pos - SENTENCE_WINDOW) : pos]
-    return any(cue in window for cue in lx.CUT_OFF_CUES)
+    if _CUT_OFF_MONTH_CUE.search(window) is None:
+        return False
+    return not any(verb in text[c0:pos] for verb in lx.STOCK_VERBS)
+
+
+_CUT_OFF_MONTH_CUE = re.compile(
+    "(?:" + "|".join(lx.CUT_OFF_CUES) + r")(?:(?:19|20)\d\d年)?\d{1,2}月"
+)
+
+
+def _completes_a_plan(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is the share of a plan done (完成年度计划的101.43%)."""
+    before = text[max(0, start - _PLAN_SHARE_REACH) : start]
+    return before.endswith("的") and lx.PLAN_DONE_CUE in before
+
+
+_PLAN_SHARE_REACH = 12
 
 
 def _from_to(text: str, name_end: int, from_start: int, from_end: int, to_start: int) -> bool:
@@ -824,10 +851,11 @@ def _is_from_value(text: str, q: Quantity, s1: int) -> bool:
     """由90立方米/秒提升到236立方米/秒: the first value of a from-to pair."""
     if text[q.start - 1 : q.start] not in lx.FROM_WORDS:
         return False
-    return _is_from_value_after(text, q, s1)
+    return _changes_after(text, q, s1)
 
 
-def _is_from_value_after(text: str, q: Quantity, s1: int) -> bool:
+def _changes_after(text: str, q: Quantity, s1: int) -> bool:
+    """Whether a verb of change (到, 至, 提高, 增加 …) follows ``q`` within a few characters."""
     after = text[q.end : min(s1, q.end + 12)]
     return any(word in after for word in ("到", "至", "提高", "提升", "增加", "增长", "下降"))
 

@@ -302,6 +302,8 @@ PHRASE_TAIL_WORDS: Final = (
 
 FROM_WORDS: Final = ("由", "从")
 TO_WORDS: Final = ("到", "至", "为")
+LEVEL_TO_WORDS: Final = ("达到", "达至")
+"""End with a TO_WORD but reach a level, no second value of a pair (新增就业达到2万人)."""
 """A pair of values 由 A 增加到 B, 从 A 调整为 B: two values of one measure (the name before A
 is B's too)."""
 
@@ -326,6 +328,11 @@ QUOTE_PAIRS: Final = {"“": "”", "‘": "’", "《": "》", "「": "」", "�
 """Quoted names (“千人计划”, 《…规划》) are masked before cue words are looked for."""
 QUOTE_MAX: Final = 30
 CUMULATIVE_CUES: Final = ("累计", "累积")
+PLAN_DONE_CUE: Final = "完成"
+"""完成年度计划的101.43%: a share of a plan done, no level a later rate is of."""
+STOCK_VERBS: Final = ("注册", "实有", "拥有", "存量", "在册", "保有")
+"""累计 before these counts what stands at a date (累计注册企业5000家), not what was done since
+January."""
 CUT_OFF_CUES: Final = ("截至", "截止")
 """Before a month, with 累计: the total from January to that month (截至3月底累计完成投资)."""
 YEAR_TO_DATE_CUES: Final = ("今年以来", "年初以来", "年内", "本年度内", "至目前", "截至目前")
@@ -458,6 +465,9 @@ REPORT_BODY_OPENING: Final = r"我代表[^。!?]{0,16}?向大会报告"
 """A text that opens so (现在,我代表区人民政府向大会报告工作) is a government work report,
 whatever its title says; news of a congress says it in the third person (县长…作政府工作报告),
 a speech to guests (向各位嘉宾报告) or to a standing committee (向区人大常委会报告) is none."""
+SINCE_EVENTS: Final = ("换届", "建区", "建县", "建市", "撤县设区", "撤县设市", "设区", "建园",
+                       "开园", "成立", "组建", "挂牌", "建镇")  # fmt: skip
+"""Between a year and 以来, events that open a span (2012年换届以来, 2015年建区以来)."""
 ANNUAL_RESULTS_WORDS: Final = ("年报", "年度数据", "统计公报", "年度统计")
 """In a news lead, these announce a past year's results: a day in the lead gives no year."""
 YEARLY_CUES: Final = ("年均", "平均每年", "年平均")

@@ -248,7 +248,8 @@ class Timeline:
             when = stated or listed
             if title_year is not None:
                 self.plan_year = title_year
-                if f"{title_year}年" + "回顾" in title.replace("工作回顾", "回顾"):
+                reviewed = _REVIEWED_IN_TITLE.search(title)
+                if reviewed is not None and int(reviewed.group(1)) == title_year:
                     self.plan_year = title_year + 1  # …政府工作报告:2017年回顾与2018年预期目标
                 elif _titled_by_review(title_year, stated, listed) or (
                     stated is None and self.is_report and _estimates_year(text, title_year)
@@ -565,7 +566,7 @@ class Timeline:
             and self._now is not None
             and not any(word in lead for word in lx.ANNUAL_RESULTS_WORDS)  # 发布年报数据
         ):
-            return self._on_the_day(str(self._now.year - (month > self._now.month + 6)))
+            return self._on_the_day(str(_year_of_month(self._now, month)))
         return self._on_the_day(str(self._this_year) if so_far and self._this_year else "")
 
     def _title_period(self) -> str:
@@ -579,20 +580,24 @@ class Timeline:
         month, in ``year`` or else the year of the article's date (the year before for a
         December day listed in January); ``year`` itself (or "") for other news."""
         month = _holiday_month(self.title)
+        if month is not None and self._now is not None and year == str(self._now.year):
+            year = str(_year_of_month(self._now, month))  # 元旦 news listed on 12月30日
         moving = month is None and _MOVING_HOLIDAY.search(self.title) is not None
         if month is None and (moving or _names_an_event(self.title)):
             # (a holiday of no fixed month: only the day its lead names says which)
             stop = self._sentence_starts[2] if len(self._sentence_starts) > 2 else len(self.text)
             lead = self.text[:stop]
-            month = _day_month(self.title) or _day_month(lead)
-            if month is not None and (own := _day_year(lead, month)) is not None:
-                year = own  # 华宁元旦…: 自2017年12月29日起 is of 2017, not of 2018年元旦's year
+            month = _day_month(self.title)
+            if month is None and (day := _first_day(lead)) is not None:
+                month = int(day.group(1))
+                # 华宁元旦…: 自2017年12月29日起 is of 2017, not of 2018年元旦's year
+                year = _written_year(lead, day.start()) or year
         if month is None:
             return year
         if not year:
             if self._now is None:
                 return ""
-            year = str(self._now.year - (month > self._now.month + 6))
+            year = str(_year_of_month(self._now, month))
         self._day_month_period = True
         return f"{year}M{month:02d}"
 
@@ -864,29 +869,41 @@ def _names_an_event(title: str) -> bool:
 def _day_month(text: str) -> int | None:
     """The month of the first day date in ``text`` that is no cut-off (截至12月31日) and no
     page's time stamp (2020年11月02日09:47 来源:…)."""
+    day = _first_day(text)
+    return int(day.group(1)) if day is not None else None
+
+
+def _first_day(text: str) -> re.Match[str] | None:
+    """The first day date in ``text`` that is no cut-off, comparison or time stamp."""
     for m in _DAY_DATE.finditer(text):
-        if not text.endswith(lx.DAY_NOT_NEWS_BEFORE, 0, m.start()) and not _CLOCK.match(
-            text, m.end()
-        ):
-            return int(m.group(1))
+        start = m.start()
+        if (year := _WRITTEN_YEAR.search(text, max(0, start - 5), start)) is not None:
+            start = year.start()  # 比2017年2月1日: what stands before the year counts
+        if not text.endswith(lx.DAY_NOT_NEWS_BEFORE, 0, start) and not _CLOCK.match(text, m.end()):
+            return m
     return None
 
 
-def _day_year(text: str, month: int) -> str | None:
-    """The year written before the first day of ``month`` in ``text`` (2017年12月29日), if any.
-
-    >>> _day_year("该县2018年元旦小长假…自2017年12月29日起", 12), _day_year("12月29日起", 12)
-    ('2017', None)
-    """
-    m = _DATED_DAY.search(text)
-    while m is not None and int(m.group(2)) != month:
-        m = _DATED_DAY.search(text, m.end())
+def _written_year(text: str, day_start: int) -> str | None:
+    """The year written right before a day date at ``day_start`` (2017年12月29日), if any."""
+    m = _WRITTEN_YEAR.search(text, max(0, day_start - 5), day_start)
     return m.group(1) if m is not None else None
 
 
-_SINCE_EVENT = re.compile(r"[\u4e00-\u9fff]{2,4}以来")
+def _year_of_month(now: date, month: int) -> int:
+    """The year of a month named without one, in news dated ``now``: the nearest (a December
+    day listed in January is of the year before, a January one listed in December of the
+    next: 元旦)."""
+    return now.year - (month > now.month + 6) + (month + 6 < now.month)
+
+
+_WRITTEN_YEAR = re.compile(r"((?:19|20)\d\d)年\Z")
+
+
+_REVIEWED_IN_TITLE = re.compile(r"((?:19|20)\d\d)年度?(?:工作)?回顾")
+"""A title that names the year it reviews (…政府工作报告:2017年回顾与2018年预期目标)."""
+_SINCE_EVENT = re.compile("(?:" + "|".join(lx.SINCE_EVENTS) + ")以来")
 """After a year, an event of it and 以来 (2012年换届以来, 2015年建区以来): since that year."""
-_DATED_DAY = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])日")
 _CLOCK = re.compile(r"\s*\d{1,2}:\d{2}")
 _STAMP = re.compile(r"\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}")
 

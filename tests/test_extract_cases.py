@@ -1126,6 +1126,29 @@ SET_11_CASES = [
     Case("固定资产投资额同比增长0.9%,比1-4月放缓5.6个百分点。", "5.6个百分点", value=-5.6),
     Case("1-5月,吸收合同外资5.9亿美元;实到外资实现2.3亿美元,增长7.3%。", "2.3亿美元",
          metric="fdi_utilized"),
+    # second reading: 其中 reads the sentence before's total whatever the order of its parts;
+    # 截至…累计 of a stock, or with 截至 not before the month, stays the month's; a third value
+    # after a pair is no end of it; an end in the future is the year reviewed; 元旦 news
+    # listed in December is of next January; a comparison's dated day is no news day
+    Case("全年财政总收入178625万元,增长44.2%。其中:上划中央收入55318万元,地方一般预算收入"
+         "123307万元。", "123307万元", metric="general_budget_revenue"),
+    Case("截至3月底,全县累计注册企业5000家。", "5000家", period="2016M03",
+         title="园区2016年经济运行情况"),
+    Case("截至发稿时,该县3月份累计接待游客5万人次。", "5万人次", period="2016M03",
+         title="园区2016年经济运行情况"),
+    Case("一、过去五年工作回顾\n五年来,生产总值由100亿元增至200亿元,新增就业达到2万人。",
+         "2万人", period="2011-2015", title="2016年县政府工作报告", listed=date(2016, 1, 10)),
+    Case("“十二五”以来,全县生产总值由156.3亿元增加到238亿元。", "238亿元", period="2013",
+         title="2014年县政府工作报告", listed=date(2014, 1, 10)),
+    Case("12月30日是元旦小长假首日,全县共接待游客1.2万人次。", "1.2万人次", period="2018M01",
+         title="元旦小长假首日接待游客1.2万人次", listed=date(2017, 12, 30)),
+    Case("2月21日,春节黄金周期间全县接待游客5万人次,比2017年2月1日至7日增长12%。", "5万人次",
+         period="2018M02", title="春节黄金周全县接待游客5万人次", listed=date(2018, 2, 22)),
+    Case("2018年春节旅游火热。自2017年12月29日起全县举行迎春活动。活动共接待游客5万人次。",
+         "5万人次", period="2017M12", title="春节黄金周旅游", listed=date(2018, 1, 4)),
+    # 以来 after a year opens a span only after an event of it (换届, 建区), not after 同期
+    Case("2014年同期以来,全区引进项目120个。", "120个", period="2014", title="全区招商",
+         listed=date(2016, 6, 1)),
     # a title that says which year it reviews
     Case("全年实现地区生产总值140亿元,增长8%。", "140亿元", period="2017",
          title="商州区政府工作报告:2017年回顾与2018年预期目标"),
