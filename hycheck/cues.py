@@ -28,6 +28,8 @@ def statement_kind(cues: Cues, s0: int, c0: int, q: Quantity, timeline: Timeline
     section = timeline.section_at(q.start)
     if section.target or cues.any("target", s0, q.start):
         return Kind.TARGET
+    if q.unit == "percent" and _share_of_plan_done(cues.text, q):
+        return Kind.ACTUAL  # 已完成全年计划3.5亿元的94.3%: how much of the plan was done
     in_review = timeline.is_report and not section.target
     if not in_review and cues.any("weak_target", s0, q.start) and not done_since(cues, s0, q):
         return Kind.TARGET
@@ -36,6 +38,18 @@ def statement_kind(cues: Cues, s0: int, c0: int, q: Quantity, timeline: Timeline
     if cues.any("cumulative", c0, q.start):
         return Kind.CUMULATIVE
     return Kind.ACTUAL
+
+
+def _share_of_plan_done(text: str, q: Quantity) -> bool:
+    """Whether a percent after 的 follows 完成 in its clause (完成全年计划3.5亿元的94.3%)."""
+    before = text[max(0, q.start - _PLAN_SHARE_REACH) : q.start]
+    if not before.endswith("的"):
+        return False
+    clause = before[max(before.rfind(ch) for ch in lx.CLAUSE_ENDS) + 1 :]
+    return lx.PLAN_DONE_CUE in clause
+
+
+_PLAN_SHARE_REACH = 24
 
 
 def done_since(cues: Cues, s0: int, q: Quantity) -> bool:

@@ -248,6 +248,7 @@ ESTIMATE_CUES: Final = ("预计", "预估", "估计", "有望", "统计预测", 
 TARGET_CUES: Final = (
     "力争", "预期目标", "预期增长", "目标是", "目标为", "目标:", "力求", "将达到", "将实现",
     "将突破", "将超过", "将新增", "将带动", "将建成", "将完成", "将引进", "要达到", "要实现",
+    "分解任务", "未来五年", "今后五年",
 )  # fmt: skip
 """Cues that make the rest of their sentence a target, wherever they stand.  (将 alone is too
 common: 将财政支出的67.7%用于民生 reports an actual; only 将 + a verb of achievement counts.)"""

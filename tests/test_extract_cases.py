@@ -1149,6 +1149,16 @@ SET_11_CASES = [
     # 以来 after a year opens a span only after an event of it (换届, 建区), not after 同期
     Case("2014年同期以来,全区引进项目120个。", "120个", period="2014", title="全区招商",
          listed=date(2016, 6, 1)),
+    # tasks assigned (目标分解任务), plans for the next five years are targets; the share of a
+    # plan done is an outcome
+    Case("2016年洽谈会,我镇目标分解任务主要是:境内外招商引资总额17000万美元。", "17000万美元",
+         kind="target", title="我镇2016年招商成效显著"),
+    Case("未来五年,我区将围绕发展目标,形成千亿级的食品产业集群。", "千亿", kind="target",
+         title="荣昌集中签约55个项目"),
+    Case("目前,长城电工产业园已完成全年计划3.5亿元的94.3%。", "94.3%", kind="actual",
+         title="开发区前三季度多项指标增长"),
+    Case("目前,长城电工产业园已完成全年计划3.5亿元的94.3%。", "3.5亿元", kind="target",
+         title="开发区前三季度多项指标增长"),
     # a title that says which year it reviews
     Case("全年实现地区生产总值140亿元,增长8%。", "140亿元", period="2017",
          title="商州区政府工作报告:2017年回顾与2018年预期目标"),
