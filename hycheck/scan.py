@@ -292,7 +292,11 @@ def _unit_after(norm: str, pos: int, arabic: bool) -> tuple[int, int, tuple[str,
     approx = False
     for _ in range(5):  # number [余] magnitudes [余] unit: a few steps at most
         spaced = _skip_spaces(norm, pos) if norm[pos : pos + 1] in _SPACES else pos
-        if norm.startswith(lx.SPOKEN_BILLIONS, spaced) and not _names_billions(norm, spaced):
+        if (
+            norm[spaced : spaced + 1] in _SPOKEN_FIRST  # one character first: the common case
+            and norm.startswith(_SPOKEN_BILLIONS, spaced)
+            and not _names_billions(norm, spaced)
+        ):
             spaced = pos = spaced + 1  # 3.1个亿: the 亿, not 个 items
         found = _unit_at(norm, spaced)
         if found is not None:
@@ -310,6 +314,10 @@ def _unit_after(norm: str, pos: int, arabic: bool) -> tuple[int, int, tuple[str,
         else:
             break
     return pos, multiplier, None, approx
+
+
+_SPOKEN_BILLIONS = lx.SPOKEN_BILLIONS
+_SPOKEN_FIRST = frozenset(word[0] for word in _SPOKEN_BILLIONS)
 
 
 def _names_billions(norm: str, at: int) -> bool:
