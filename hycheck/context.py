@@ -25,6 +25,7 @@ from hycheck.cues import (
     done_since,
     governing_estimate,
     is_stated_target,
+    share_cue,
     statement_kind,
 )
 from hycheck.model import Article, Bound, Figure, Kind, new_figure
@@ -566,11 +567,18 @@ class _Reader:
         if n == 0:
             return False
         text, q, p = self.text, self.quantities[n], self.quantities[n - 1]
+        if (
+            n >= 2
+            and text.find("(", self.quantities[n - 2].end, p.start) >= 0
+            and text.find(")", p.end, q.start) >= 0
+        ):
+            p = self.quantities[n - 2]  # 由3亿元(占生产总值的6%)增加到12亿元: the one before
         before = YEARS_OF.sub("", text[max(p.end, q.start - _FROM_REACH) : q.start]).rstrip()
+        before = before[before.rfind(")") + 1 :]
         return (
             before.endswith(lx.TO_WORDS)
             and not before.endswith(lx.LEVEL_TO_WORDS)  # 新增就业达到2万人: a level, no pair
-            and q.start - p.end <= _FROM_TO_GAP
+            and q.start - p.end <= _FROM_TO_GAP + _ASIDE
             and _opens_from(text, p.start)
         )
 
@@ -624,7 +632,7 @@ class _Reader:
         before = [figure for start, figure in levels if start < at]
         if len(rates) < 2 or len(before) < len(rates) or q.start not in rates:
             return None
-        amounts = [f for s, f in levels if s < at and not _completes_a_plan(text, s)]
+        amounts = [f for s, f in levels if s < at and not share_cue(text, s)]
         if len(amounts) >= len(rates):
             # 生产总值142亿元,完成年度计划的101.43%;社零53.4亿元,…分别是2002年的2.8倍、3.6倍:
             # the rates are of the amounts, not of the shares of a plan done between them
@@ -811,21 +819,13 @@ def _to_date_of_month(text: str, s0: int, c0: int, pos: int) -> bool:
     window = text[max(s0, pos - SENTENCE_WINDOW) : pos]
     if _CUT_OFF_MONTH_CUE.search(window) is None:
         return False
-    return not any(verb in text[c0:pos] for verb in lx.STOCK_VERBS)
+    clause = text[c0:pos]
+    return "新增" in clause or not any(verb in clause for verb in lx.STOCK_VERBS)
 
 
 _CUT_OFF_MONTH_CUE = re.compile(
-    "(?:" + "|".join(lx.CUT_OFF_CUES) + r")(?:(?:19|20)\d\d年)?\d{1,2}月"
+    "(?:" + "|".join(lx.CUT_OFF_CUES) + r")到?(?:今年|(?:19|20)\d\d年)?\d{1,2}月"
 )
-
-
-def _completes_a_plan(text: str, start: int) -> bool:
-    """Whether the figure at ``start`` is the share of a plan done (完成年度计划的101.43%)."""
-    before = text[max(0, start - _PLAN_SHARE_REACH) : start]
-    return before.endswith("的") and lx.PLAN_DONE_CUE in before
-
-
-_PLAN_SHARE_REACH = 12
 
 
 def _from_to(text: str, name_end: int, from_start: int, from_end: int, to_start: int) -> bool:
@@ -872,6 +872,8 @@ def _opens_from(text: str, start: int) -> bool:
 
 
 _FROM_REACH = 12
+_ASIDE = 16
+"""How long a parenthesis between the values of a pair may be (由3亿元(占生产总值的6%)增加到)."""
 _PLAN_END_OF = re.compile(r"“[^”]{1,4}”(?:期末|末)?的?")
 
 

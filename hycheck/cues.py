@@ -28,7 +28,7 @@ def statement_kind(cues: Cues, s0: int, c0: int, q: Quantity, timeline: Timeline
     section = timeline.section_at(q.start)
     if section.target or cues.any("target", s0, q.start):
         return Kind.TARGET
-    if q.unit == "percent" and _share_of_plan_done(cues.text, q):
+    if q.unit == "percent" and share_cue(cues.text, q.start) == lx.PLAN_DONE_CUE:
         return Kind.ACTUAL  # 已完成全年计划3.5亿元的94.3%: how much of the plan was done
     in_review = timeline.is_report and not section.target
     if not in_review and cues.any("weak_target", s0, q.start) and not done_since(cues, s0, q):
@@ -40,16 +40,23 @@ def statement_kind(cues: Cues, s0: int, c0: int, q: Quantity, timeline: Timeline
     return Kind.ACTUAL
 
 
-def _share_of_plan_done(text: str, q: Quantity) -> bool:
-    """Whether a percent after 的 follows 完成 in its clause (完成全年计划3.5亿元的94.3%)."""
-    before = text[max(0, q.start - _PLAN_SHARE_REACH) : q.start]
+def share_cue(text: str, start: int) -> str:
+    """What makes the figure at ``start`` a share of a whole: 完成 (已完成全年计划3.5亿元的
+    94.3%: how much of a plan was done, unless the plan is still ahead: 确保…完成全年任务的
+    50%) or 占 (占全市的15.2%), standing in its clause before a 的 right before it; "" for
+    none."""
+    before = text[max(0, start - _SHARE_REACH) : start]
     if not before.endswith("的"):
-        return False
+        return ""
     clause = before[max(before.rfind(ch) for ch in lx.CLAUSE_ENDS) + 1 :]
-    return lx.PLAN_DONE_CUE in clause
+    done = clause.rfind(lx.PLAN_DONE_CUE)
+    if done >= 0 and not any(cue in clause[:done] for cue in _AHEAD_CUES):
+        return lx.PLAN_DONE_CUE
+    return lx.SHARE_OF_CUE if lx.SHARE_OF_CUE in clause else ""
 
 
-_PLAN_SHARE_REACH = 24
+_SHARE_REACH = 24
+_AHEAD_CUES = (*lx.WEAK_TARGET_CUES, *lx.TARGET_CUES, "要求")
 
 
 def done_since(cues: Cues, s0: int, q: Quantity) -> bool:

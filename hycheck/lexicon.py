@@ -248,7 +248,7 @@ ESTIMATE_CUES: Final = ("预计", "预估", "估计", "有望", "统计预测", 
 TARGET_CUES: Final = (
     "力争", "预期目标", "预期增长", "目标是", "目标为", "目标:", "力求", "将达到", "将实现",
     "将突破", "将超过", "将新增", "将带动", "将建成", "将完成", "将引进", "要达到", "要实现",
-    "分解任务", "未来五年", "今后五年",
+    "分解任务是", "分解任务为", "分解任务主要是",
 )  # fmt: skip
 """Cues that make the rest of their sentence a target, wherever they stand.  (将 alone is too
 common: 将财政支出的67.7%用于民生 reports an actual; only 将 + a verb of achievement counts.)"""
@@ -303,10 +303,10 @@ PHRASE_TAIL_WORDS: Final = (
 
 FROM_WORDS: Final = ("由", "从")
 TO_WORDS: Final = ("到", "至", "为")
-LEVEL_TO_WORDS: Final = ("达到", "达至")
-"""End with a TO_WORD but reach a level, no second value of a pair (新增就业达到2万人)."""
 """A pair of values 由 A 增加到 B, 从 A 调整为 B: two values of one measure (the name before A
 is B's too)."""
+LEVEL_TO_WORDS: Final = ("达到", "达至")
+"""End with a TO_WORD but reach a level, no second value of a pair (新增就业达到2万人)."""
 
 SUBTOTAL_CUES: Final = ("其中", "内含")
 """After these (up to the next ; or 。) figures state a part, not the headline metric."""
@@ -330,7 +330,9 @@ QUOTE_PAIRS: Final = {"“": "”", "‘": "’", "《": "》", "「": "」", "�
 QUOTE_MAX: Final = 30
 CUMULATIVE_CUES: Final = ("累计", "累积")
 PLAN_DONE_CUE: Final = "完成"
-"""完成年度计划的101.43%: a share of a plan done, no level a later rate is of."""
+SHARE_OF_CUE: Final = "占"
+"""完成年度计划的101.43%, 占全市的15.2%: a share of a plan done or of a whole, no level a later
+rate is of (and the first an outcome)."""
 STOCK_VERBS: Final = ("注册", "实有", "拥有", "存量", "在册", "保有")
 """累计 before these counts what stands at a date (累计注册企业5000家), not what was done since
 January."""
@@ -467,7 +469,8 @@ REPORT_BODY_OPENING: Final = r"我代表[^。!?]{0,16}?向大会报告"
 whatever its title says; news of a congress says it in the third person (县长…作政府工作报告),
 a speech to guests (向各位嘉宾报告) or to a standing committee (向区人大常委会报告) is none."""
 SINCE_EVENTS: Final = ("换届", "建区", "建县", "建市", "撤县设区", "撤县设市", "设区", "建园",
-                       "开园", "成立", "组建", "挂牌", "建镇")  # fmt: skip
+                       "开园", "成立", "组建", "挂牌", "建镇", "投产", "开工", "实施", "启动",
+                       "开业", "运营", "通车", "获批", "年底", "底")  # fmt: skip
 """Between a year and 以来, events that open a span (2012年换届以来, 2015年建区以来)."""
 ANNUAL_RESULTS_WORDS: Final = ("年报", "年度数据", "统计公报", "年度统计")
 """In a news lead, these announce a past year's results: a day in the lead gives no year."""

@@ -581,7 +581,7 @@ class Timeline:
         December day listed in January); ``year`` itself (or "") for other news."""
         month = _holiday_month(self.title)
         if month is not None and self._now is not None and year == str(self._now.year):
-            year = str(_year_of_month(self._now, month))  # 元旦 news listed on 12月30日
+            year = str(_year_of_month(self._now, month, ahead=True))  # 元旦 news of 12月30日
         moving = month is None and _MOVING_HOLIDAY.search(self.title) is not None
         if month is None and (moving or _names_an_event(self.title)):
             # (a holiday of no fixed month: only the day its lead names says which)
@@ -877,8 +877,8 @@ def _first_day(text: str) -> re.Match[str] | None:
     """The first day date in ``text`` that is no cut-off, comparison or time stamp."""
     for m in _DAY_DATE.finditer(text):
         start = m.start()
-        if (year := _WRITTEN_YEAR.search(text, max(0, start - 5), start)) is not None:
-            start = year.start()  # 比2017年2月1日: what stands before the year counts
+        if (year := _year_before(text, start)) is not None:
+            start = year.start()  # 比2017年2月1日, 与2018年的5月8日: what stands before counts
         if not text.endswith(lx.DAY_NOT_NEWS_BEFORE, 0, start) and not _CLOCK.match(text, m.end()):
             return m
     return None
@@ -886,18 +886,22 @@ def _first_day(text: str) -> re.Match[str] | None:
 
 def _written_year(text: str, day_start: int) -> str | None:
     """The year written right before a day date at ``day_start`` (2017年12月29日), if any."""
-    m = _WRITTEN_YEAR.search(text, max(0, day_start - 5), day_start)
+    m = _year_before(text, day_start)
     return m.group(1) if m is not None else None
 
 
-def _year_of_month(now: date, month: int) -> int:
-    """The year of a month named without one, in news dated ``now``: the nearest (a December
-    day listed in January is of the year before, a January one listed in December of the
-    next: 元旦)."""
-    return now.year - (month > now.month + 6) + (month + 6 < now.month)
+def _year_before(text: str, pos: int) -> re.Match[str] | None:
+    return _WRITTEN_YEAR.search(text, max(0, pos - 6), pos)
 
 
-_WRITTEN_YEAR = re.compile(r"((?:19|20)\d\d)年\Z")
+def _year_of_month(now: date, month: int, *, ahead: bool = False) -> int:
+    """The year of a month named without one, in news dated ``now``: a December day listed in
+    January is of the year before; with ``ahead`` (a holiday the news looks forward to), a
+    January one listed in December is of the next (元旦)."""
+    return now.year - (month > now.month + 6) + (ahead and month + 6 < now.month)
+
+
+_WRITTEN_YEAR = re.compile(r"((?:19|20)\d\d)年的?\Z")
 
 
 _REVIEWED_IN_TITLE = re.compile(r"((?:19|20)\d\d)年度?(?:工作)?回顾")

@@ -1149,16 +1149,31 @@ SET_11_CASES = [
     # 以来 after a year opens a span only after an event of it (换届, 建区), not after 同期
     Case("2014年同期以来,全区引进项目120个。", "120个", period="2014", title="全区招商",
          listed=date(2016, 6, 1)),
-    # tasks assigned (目标分解任务), plans for the next five years are targets; the share of a
-    # plan done is an outcome
+    # tasks assigned (目标分解任务是) are targets; the share of a plan done is an outcome
     Case("2016年洽谈会,我镇目标分解任务主要是:境内外招商引资总额17000万美元。", "17000万美元",
          kind="target", title="我镇2016年招商成效显著"),
-    Case("未来五年,我区将围绕发展目标,形成千亿级的食品产业集群。", "千亿", kind="target",
-         title="荣昌集中签约55个项目"),
     Case("目前,长城电工产业园已完成全年计划3.5亿元的94.3%。", "94.3%", kind="actual",
          title="开发区前三季度多项指标增长"),
     Case("目前,长城电工产业园已完成全年计划3.5亿元的94.3%。", "3.5亿元", kind="target",
          title="开发区前三季度多项指标增长"),
+    # third reading: a share of a plan still ahead is a target; a review of assigned tasks met
+    # is no target; news names a past month of its own year; a comparison's day with 的 is no
+    # news day; 截止到 also cuts off; 新增注册 is a flow; a pair's first value may carry a
+    # parenthesis; multiples skip shares of a whole (占全市的15.2%)
+    Case("会议要求,确保6月底前完成全年任务的50%。", "50%", kind="target",
+         title="全县项目推进会", listed=date(2020, 3, 10)),
+    Case("一、2020年工作回顾\n圆满完成市下达的目标分解任务,固定资产投资完成120亿元,增长10%。",
+         "120亿元", kind="actual", title="2021年政府工作报告"),
+    Case("4月18日,某县召开项目建设观摩会。全县完成投资20亿元。", "20亿元", period="2019",
+         title="项目建设观摩会召开", listed=date(2019, 11, 20)),
+    Case("截止到3月底,累计完成投资1.96亿元。", "1.96亿元", period="2019Q1",
+         title="园区2019年经济运行情况"),
+    Case("截至3月底,累计新增注册企业500家。", "500家", period="2019Q1",
+         title="园区2019年经济运行情况"),
+    Case("一、过去五年工作回顾\n五年来,财政收入由3亿元(占生产总值的6%)增加到12亿元。", "12亿元",
+         period="2007", kind="actual", title="2008年政府工作报告"),
+    Case("生产总值142亿元,占全市的15.2%;社会消费品零售总额53.4亿元,分别是2002年的2.8倍、3.6倍。",
+         "2.8倍", metric="gdp", title="2008年政府工作报告"),
     # a title that says which year it reviews
     Case("全年实现地区生产总值140亿元,增长8%。", "140亿元", period="2017",
          title="商州区政府工作报告:2017年回顾与2018年预期目标"),
