@@ -142,6 +142,7 @@ class _Sentence:
         )
 
 
+_CUMULATIVE = Kind.CUMULATIVE
 _OPENS_WITH = 2
 """How far into its sentence 其中 may stand to open it (after a space or a line break)."""
 
@@ -499,7 +500,7 @@ class _Reader:
             period = shift(period, -1)  # 由90立方米/秒提升到236立方米/秒: 90 is the year before
         elif not growth and (base_period := timeline.base_value_period(q.start, s0)):
             period = _as_of(period, base_period)  # 较2016年的1556万人次: the base year's
-        elif not growth and is_multiyear(period) and kind is not Kind.CUMULATIVE:
+        elif not growth and len(period) == 9 and is_multiyear(period) and kind is not _CUMULATIVE:
             # 五年来,生产总值由156.3亿元增加到338亿元 (2012-2016): the year before the span,
             # and its last year up to the one reviewed; not a sum over it
             if _opens_from(text, q.start) and _changes_after(text, q, s1):

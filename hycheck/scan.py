@@ -292,15 +292,16 @@ def _unit_after(norm: str, pos: int, arabic: bool) -> tuple[int, int, tuple[str,
     approx = False
     for _ in range(5):  # number [余] magnitudes [余] unit: a few steps at most
         spaced = _skip_spaces(norm, pos) if norm[pos : pos + 1] in _SPACES else pos
-        if (
-            norm[spaced : spaced + 1] in _SPOKEN_FIRST  # one character first: the common case
-            and norm.startswith(_SPOKEN_BILLIONS, spaced)
-            and not _names_billions(norm, spaced)
-        ):
-            spaced = pos = spaced + 1  # 3.1个亿: the 亿, not 个 items
         found = _unit_at(norm, spaced)
         if found is not None:
             word, unit = found
+            if (
+                word in _SPOKEN_FIRST  # (个 as a unit: only then the rare spoken 个亿)
+                and norm.startswith(_SPOKEN_BILLIONS, spaced)
+                and not _names_billions(norm, spaced)
+            ):
+                pos = spaced + 1  # 3.1个亿: the 亿, not 个 items
+                continue
             if unit is not None:
                 return spaced + len(word), multiplier, unit, approx
             return pos, multiplier, None, approx

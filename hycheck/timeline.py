@@ -309,9 +309,11 @@ class Timeline:
                 period = self._year_part(year, g)
                 if g["since_end"] and (g["since"] or g["since_end"] == "以来") and period.isdigit():
                     period = f"{year}-{{y}}"  # 自2007年起: from then up to the year in view
-                elif period.isdigit() and _SINCE_EVENT.match(text, end) is not None:
+                elif text[end : end + 1] not in _AFTER_YEAR_WORDS or not period.isdigit():
+                    pass  # the common case: no event or holiday follows the year
+                elif _SINCE_EVENT.match(text, end) is not None:
                     period = f"{year}-{{y}}"  # 2012年换届以来: since that year's event
-                elif period.isdigit() and (holiday := _holiday_at(text, end)) is not None:
+                elif (holiday := _holiday_at(text, end)) is not None:
                     # 2013年“清明”小长假期间: the holiday's month of that year
                     period = f"{year}M{lx.HOLIDAY_MONTHS[holiday.group(1)]:02d}"
         elif g["plan"]:
@@ -904,6 +906,8 @@ def _year_of_month(now: date, month: int, *, ahead: bool = False) -> int:
 _WRITTEN_YEAR = re.compile(r"((?:19|20)\d\d)年的?\Z")
 
 
+_AFTER_YEAR_WORDS = frozenset(w[0] for w in (*lx.SINCE_EVENTS, *lx.HOLIDAY_MONTHS, "“", '"'))
+"""The first characters of what may follow a year to open a span or name a holiday."""
 _REVIEWED_IN_TITLE = re.compile(r"((?:19|20)\d\d)年度?(?:工作)?回顾")
 """A title that names the year it reviews (…政府工作报告:2017年回顾与2018年预期目标)."""
 _SINCE_EVENT = re.compile("(?:" + "|".join(lx.SINCE_EVENTS) + ")以来")
