@@ -499,8 +499,8 @@ MOVING_HOLIDAYS: Final = ("春节", "端午", "中秋")
 """Holidays whose month varies: news titled with one is of the month of the day its lead names
 (2月11日,…春节黄金周全县累计接待游客…), else of its date's.  (元旦 is January's, although its
 days off may begin in December.)"""
-HOLIDAY_TIMES: Final = ("节", "假期", "小长假", "长假", "黄金周", "期间", "首日", "当天", "第二天",
-                        "第三天", "第四天", "第五天", "第六天", "第七天")  # fmt: skip
+HOLIDAY_TIMES: Final = ("节", "假期", "假日", "小长假", "长假", "黄金周", "期间", "首日", "当天",
+                        "第二天", "第三天", "第四天", "第五天", "第六天", "第七天")  # fmt: skip
 """After a holiday's name (国庆假期, “十一”黄金周), these make it the time of the news: not
 五一路, 五一劳动奖章, 十一届."""
 HOLIDAY_NOT_AFTER: Final = ("前", "后", "以前", "以后", "之前", "之后")

@@ -1174,6 +1174,10 @@ SET_11_CASES = [
          period="2007", kind="actual", title="2008年政府工作报告"),
     Case("生产总值142亿元,占全市的15.2%;社会消费品零售总额53.4亿元,分别是2002年的2.8倍、3.6倍。",
          "2.8倍", metric="gdp", title="2008年政府工作报告"),
+    # 国庆假日 is the holiday's time, as 国庆假期 is
+    Case("10月9日,国家旅游局通报了国庆假日旅游接待数据。全国共接待游客5.26亿人次。",
+         "5.26亿人次", period="2015M10", title="国庆假日全国14省旅游收入超百亿",
+         listed=date(2015, 10, 13)),
     # a title that says which year it reviews
     Case("全年实现地区生产总值140亿元,增长8%。", "140亿元", period="2017",
          title="商州区政府工作报告:2017年回顾与2018年预期目标"),
