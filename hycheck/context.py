@@ -79,6 +79,7 @@ class _Name(NamedTuple):
     place: int  # the figure's place after 分别
     paired: bool  # 城乡…分别: two figures of one name
     prior_end: int  # the end of the figure before in the clause, or -1
+    pair: int = 0  # in a from-to list after 分别: 1 a from value, 2 a to value
 
 
 class _Sentence:
@@ -217,9 +218,7 @@ class _Reader:
                 if growth and q.cell is None  # a cell's change is signed as written
                 else change is not None and change.group(1) in lx.DECREASE_VERBS,
             )
-            kind, period = self._when(
-                q, s0, s1, c0, growth, yearly, name.after, name.place, n, sentence.first_figure
-            )
+            kind, period = self._when(q, s0, s1, c0, growth, yearly, name, n, sentence.first_figure)
             task = kind is Kind.TARGET and not growth and is_stated_target(self.cues.text, q)
             amount = sentence.previous_amount
             if task and metric == "other" and amount and amount.unit == q.unit:
@@ -280,7 +279,7 @@ class _Reader:
         (``items`` before 分别, ``after`` its end, the figure's ``place``)."""
         text, body, comp, find = self.text, self.article.body, self.comp, self.vocab.find
         left = text[c0 : q.start]
-        named = find(left)
+        named = first_named = find(left)
         metric = "other"
         if named is not None and not is_part(left, named, q, growth):
             metric = named[2]
@@ -317,6 +316,23 @@ class _Reader:
         # from the clause's start (a list may be longer than the reading window), bounded
         items, after = respectively(text, max(clause_start, q.start - SENTENCE_WINDOW), q.start)
         index = _place_after(in_clause, after, growth) if after >= 0 else 0
+        # 城乡居民人均可支配收入分别达28336元和13632元 (分别增长4.8%、7.2%): the urban and the
+        # rural figure, neither of them the headline
+        paired = after >= 0 and not items and named is not None and _paired(text, c0 + named[0])
+        pair = 0
+        if after >= 0 and not growth and text[after : after + 1] in lx.FROM_WORDS:
+            # 生产总值、财政收入分别由120亿元、8.5亿元增加到185亿元、12.3亿元: the i-th value
+            # of each list is of the i-th item (城乡…: of two), the first list the year before
+            pair = 2 if _names_to(text, after, q.start) else 1
+            # (the to values of 城乡…: named before the from values)
+            paired = paired or (
+                not items and first_named is not None and _paired(text, c0 + first_named[0])
+            )
+            count = len(items) or 2 * paired
+            if pair == 2 and count <= index < 2 * count:
+                index -= count
+            if paired and sentence.group:
+                metric_text = sentence.group[0].metric_text  # the list's own phrase
         if items and index < len(items) and not growth:
             named = find(items[index])
             metric = named[2] if named is not None else "other"
@@ -332,13 +348,9 @@ class _Reader:
             # 其中亿元以上项目签约额32亿元: a part of the headline total (but 财政收入38.74亿元,
             # 其中地方级收入26.5亿元 is a headline of its own inside another total)
             metric = "other"
-        # 城乡居民人均可支配收入分别达28336元和13632元 (分别增长4.8%、7.2%): the urban and the
-        # rural figure, neither of them the headline
-        paired = after >= 0 and not items and named is not None and _paired(text, c0 + named[0])
         if paired:
             metric = "other"
-        metric = "other" if paired else metric
-        return _Name(named, metric, metric_text, items, after, index, paired, prior[2])
+        return _Name(named, metric, metric_text, items, after, index, paired, prior[2], pair)
 
     def _subject(
         self,
@@ -445,14 +457,14 @@ class _Reader:
         c0: int,
         growth: bool,
         yearly: bool,
-        after: int,
-        index: int,
+        name: _Name,
         n: int,
         first_in_sentence: int,
     ) -> tuple[Kind, str]:
         """The kind of statement and the period of the figure (``yearly``: a yearly average
         growth rate, 年均增长)."""
         text, cues, timeline = self.text, self.cues, self.timeline
+        after, index, pair = name.after, name.place, name.pair
         window = max(s0, q.start - SENTENCE_WINDOW)
         kind = statement_kind(cues, window, c0, q, timeline)
         estimate = governing_estimate(cues, window, q, first_in_sentence)
@@ -496,16 +508,17 @@ class _Reader:
             base = timeline.base_at(q.start, clause)
             if base is not None and int(period) > base + 1:
                 period = f"{base + 1}-{period}"
-        if _is_from_value(text, q, s1) and period.isdigit():
+        base_period = "" if growth else timeline.base_value_period(q.start, s0)
+        if (_is_from_value(text, q, s1) or (pair == 1 and not base_period)) and period.isdigit():
             period = shift(period, -1)  # 由90立方米/秒提升到236立方米/秒: 90 is the year before
-        elif not growth and (base_period := timeline.base_value_period(q.start, s0)):
+        elif base_period:
             period = _as_of(period, base_period)  # 较2016年的1556万人次: the base year's
         elif not growth and len(period) == 9 and is_multiyear(period) and kind is not _CUMULATIVE:
             # 五年来,生产总值由156.3亿元增加到338亿元 (2012-2016): the year before the span,
             # and its last year up to the one reviewed; not a sum over it
-            if _opens_from(text, q.start) and _changes_after(text, q, s1):
+            if pair == 1 or (_opens_from(text, q.start) and _changes_after(text, q, s1)):
                 period = str(int(period[:4]) - 1)
-            elif self._is_to_value(n):
+            elif pair == 2 or self._is_to_value(n):
                 last = int(period[5:])
                 period = str(min(last, timeline.review_year or last))
         if estimate is not None:
@@ -853,6 +866,12 @@ def _is_from_value(text: str, q: Quantity, s1: int) -> bool:
     if text[q.start - 1 : q.start] not in lx.FROM_WORDS:
         return False
     return _changes_after(text, q, s1)
+
+
+def _names_to(text: str, start: int, end: int) -> bool:
+    """Whether a to word (增加到, 提高至, 调整为) stands in text[start:end], a year's 至 aside."""
+    between = YEARS_OF.sub("", text[start:end])
+    return any(word in between for word in lx.TO_WORDS)
 
 
 def _changes_after(text: str, q: Quantity, s1: int) -> bool:

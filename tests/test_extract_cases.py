@@ -56,6 +56,7 @@ class NoFigure:
 
 REPORT_2018 = "2018年武汉市汉阳区政府工作报告"
 REPORT_2021 = "2021年汉阳区政府工作报告"
+REPORT_2017 = "2017年汉阳区政府工作报告"
 
 
 def _find(case: Case, figures: list[Figure]) -> Figure:
@@ -806,6 +807,39 @@ LEVEL_AND_DECLINE_CASES = [
 @pytest.mark.parametrize("case", LEVEL_AND_DECLINE_CASES, ids=_ids)
 def test_levels_reached_and_falls_read_as_the_analyst_reads_them(case: Case) -> None:
     _check(case)
+
+
+# from-to lists: 分别由A、B增加到C、D pairs the i-th value of each list with the i-th item
+_FIVE_YEARS = (
+    "过去五年,全区地区生产总值和一般公共预算收入分别由120亿元、8.5亿元增加到185亿元、12.3亿元。"
+)
+_INCOMES = "五年来,城乡居民人均可支配收入分别由18500元和8200元增加到28250元和12975元。"
+_STATED = "城乡居民人均可支配收入分别由2012年的18500元、8200元增加到2016年的28250元、12975元。"
+FROM_TO_LIST_CASES = [
+    Case(_FIVE_YEARS, "120亿元", metric="gdp", period="2011", kind="actual", title=REPORT_2017),
+    Case(_FIVE_YEARS, "8.5亿元", metric="general_budget_revenue", period="2011", kind="actual",
+         title=REPORT_2017),
+    Case(_FIVE_YEARS, "185亿元", metric="gdp", period="2016", kind="actual", title=REPORT_2017),
+    Case(_FIVE_YEARS, "12.3亿元", metric="general_budget_revenue", period="2016", kind="actual",
+         title=REPORT_2017),
+    Case("2016年,全区地区生产总值和一般公共预算收入分别由120亿元、8.5亿元增加到135亿元、9.3亿元。",
+         "8.5亿元", metric="general_budget_revenue", period="2015", title=REPORT_2017),
+    # 城乡…: two values of one name in each list, the name before them both
+    Case(_INCOMES, "8200元", metric="other", period="2011", title=REPORT_2017),
+    Case(_INCOMES, "28250元", metric="other", period="2016", title=REPORT_2017),
+    Case(_STATED, "8200元", period="2012", title=REPORT_2017),
+    Case(_STATED, "12975元", period="2016", title=REPORT_2017),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", FROM_TO_LIST_CASES, ids=_ids)
+def test_a_list_of_from_values_pairs_with_its_list_of_to_values(case: Case) -> None:
+    _check(case)
+
+
+def test_the_to_values_of_a_paired_list_keep_the_lists_name() -> None:
+    figures = extract_text(_INCOMES, title=REPORT_2017)
+    assert {f.metric_text for f in figures} == {"城乡居民人均可支配收入"}
 
 
 # what a sixth independently annotated set (26 real pages) taught
