@@ -36,6 +36,7 @@ from hycheck.naming import (
     cut,
     growth_subject,
     is_part,
+    listed_items,
     metric_phrase,
     respectively,
     subtotal_start,
@@ -314,12 +315,14 @@ class _Reader:
         # 财政总收入、一般公共预算收入分别达到1073.6亿元和638.7亿元: the i-th figure after 分别
         # belongs to the i-th item before it
         # from the clause's start (a list may be longer than the reading window), bounded
-        items, after = respectively(text, max(clause_start, q.start - SENTENCE_WINDOW), q.start)
+        items, after, from_before = respectively(
+            text, max(clause_start, q.start - SENTENCE_WINDOW), q.start
+        )
         index = _place_after(in_clause, after, growth) if after >= 0 else 0
         # 城乡居民人均可支配收入分别达28336元和13632元 (分别增长4.8%、7.2%): the urban and the
         # rural figure, neither of them the headline
         paired = after >= 0 and not items and named is not None and _paired(text, c0 + named[0])
-        pair = 0
+        pair = 2 if from_before and not growth else 0
         if after >= 0 and not growth and text[after : after + 1] in lx.FROM_WORDS:
             # 生产总值、财政收入分别由120亿元、8.5亿元增加到185亿元、12.3亿元: the i-th value
             # of each list is of the i-th item (城乡…: of two), the first list the year before
@@ -333,6 +336,8 @@ class _Reader:
                 index -= count
             if paired and sentence.group:
                 metric_text = sentence.group[0].metric_text  # the list's own phrase
+        if after < 0 and not growth and (listed := self._from_list(q, c0, in_clause)):
+            items, index = listed  # 生产总值和财政收入由20亿元和3亿元分别增加到: the i-th's
         if items and index < len(items) and not growth:
             named = find(items[index])
             metric = named[2] if named is not None else "other"
@@ -509,14 +514,15 @@ class _Reader:
             if base is not None and int(period) > base + 1:
                 period = f"{base + 1}-{period}"
         base_period = "" if growth else timeline.base_value_period(q.start, s0)
-        if (_is_from_value(text, q, s1) or (pair == 1 and not base_period)) and period.isdigit():
+        from_value = pair == 1 or self._in_from_list(n, s1)
+        if (_is_from_value(text, q, s1) or (from_value and not base_period)) and period.isdigit():
             period = shift(period, -1)  # 由90立方米/秒提升到236立方米/秒: 90 is the year before
         elif base_period:
             period = _as_of(period, base_period)  # 较2016年的1556万人次: the base year's
         elif not growth and len(period) == 9 and is_multiyear(period) and kind is not _CUMULATIVE:
             # 五年来,生产总值由156.3亿元增加到338亿元 (2012-2016): the year before the span,
             # and its last year up to the one reviewed; not a sum over it
-            if pair == 1 or (_opens_from(text, q.start) and _changes_after(text, q, s1)):
+            if from_value or (_opens_from(text, q.start) and _changes_after(text, q, s1)):
                 period = str(int(period[:4]) - 1)
             elif pair == 2 or self._is_to_value(n):
                 last = int(period[5:])
@@ -573,6 +579,42 @@ class _Reader:
         ):
             kind = Kind.TARGET  # 2013年,五莲县计划招引20个以上过亿项目: the year it plans
         return kind, period
+
+    def _from_list(
+        self, q: Quantity, c0: int, in_clause: list[tuple[int, bool, int]]
+    ) -> tuple[list[str], int] | None:
+        """(the items, the figure's place) of a value in a list of from values that 分别
+        follows (生产总值和财政收入由20亿元和3亿元分别增加到29亿元和5亿元: 3亿元, the second)."""
+        text = self.text
+        if text.find("分别", q.end, q.end + _FROM_LIST_SPAN) < 0:
+            return None  # the common case
+        start, place = q.start, 0
+        for k in range(len(in_clause) - 1, max(-1, len(in_clause) - _FROM_LIST_REACH), -1):
+            if _opens_from(text, start):
+                break
+            p_start, p_growth, p_end = in_clause[k]
+            if p_growth or text[p_end:start] not in _LIST_JOINS:
+                return None
+            start, place = p_start, place + 1
+        if not _opens_from(text, start):
+            return None
+        opened = max(text.rfind(word, c0, start) for word in lx.FROM_WORDS)
+        items = listed_items(text, c0, opened)
+        return (items, place) if items else None
+
+    def _in_from_list(self, n: int, s1: int) -> bool:
+        """Whether quantity ``n`` is a later value of a list that 由 or 从 opens and a change
+        follows (由20亿元和3亿元分别增加到: 3亿元); a few values back at most."""
+        text, quantities = self.text, self.quantities
+        q = quantities[n]
+        if not _changes_after(text, q, s1):
+            return False
+        for k in range(n - 1, max(-1, n - _FROM_LIST_REACH), -1):
+            if text[quantities[k].end : quantities[k + 1].start] not in _LIST_JOINS:
+                return False
+            if _opens_from(text, quantities[k].start):
+                return True
+        return False
 
     def _is_to_value(self, n: int) -> bool:
         """Whether quantity ``n`` is the second value of a from-to pair (由156.3亿元增加到338
@@ -859,6 +901,11 @@ def _from_to(text: str, name_end: int, from_start: int, from_end: int, to_start:
 
 
 _FROM_TO_GAP = 16
+_FROM_LIST_REACH = 8
+"""How many values back a list of from values is followed to its 由: bounded, so linear."""
+_LIST_JOINS = frozenset("、和与及")
+_FROM_LIST_SPAN = 40
+"""How far after a from value its list's 分别 may stand (a few more values)."""
 
 
 def _is_from_value(text: str, q: Quantity, s1: int) -> bool:

@@ -60,17 +60,30 @@ def vocabulary(
     return _vocabulary(items, tuple(sorted(excluded)))
 
 
-def respectively(text: str, c0: int, pos: int) -> tuple[list[str], int]:
-    """The items listed before 分别 in the clause, and where 分别 ends; ([], -1) without it."""
+def respectively(text: str, c0: int, pos: int) -> tuple[list[str], int, bool]:
+    """The items listed before 分别 in the clause, where 分别 ends (or -1 without it), and
+    whether a list of from values stands between them (生产总值和财政收入由20亿元和3亿元分别
+    增加到29亿元和5亿元: the values after 分别 are the to values)."""
     at = text.rfind("分别", c0, pos)
     if at < 0:
-        return [], -1
+        return [], -1, False
     subject = text[c0:at]
+    opened = max(subject.rfind(word) for word in lx.FROM_WORDS)
+    from_values = opened > 0 and _DIGIT.search(subject, opened) is not None
+    return listed_items(text, c0, c0 + opened if from_values else at), at + 2, from_values
+
+
+def listed_items(text: str, start: int, end: int) -> list[str]:
+    """The items of a list of names in text[start:end] (生产总值、财政收入), or [] for one."""
+    subject = text[start:end]
     m = _LEADING_NOISE.match(subject)
     subject = subject[m.end() :] if m else subject
     subject = subject[: _tail_start(subject, 0)]
     items = [item for item in _ITEM_SPLIT.split(subject) if item]
-    return (items if len(items) > 1 else []), at + 2
+    return items if len(items) > 1 else []
+
+
+_DIGIT = re.compile(r"\d")
 
 
 _ITEM_SPLIT = re.compile("[、和及与]")

@@ -814,6 +814,7 @@ _FIVE_YEARS = (
     "过去五年,全区地区生产总值和一般公共预算收入分别由120亿元、8.5亿元增加到185亿元、12.3亿元。"
 )
 _INCOMES = "五年来,城乡居民人均可支配收入分别由18500元和8200元增加到28250元和12975元。"
+_BEFORE = "过去五年,地区生产总值和一般公共预算收入由20亿元和3亿元分别增加到29亿元和5亿元。"
 _STATED = "城乡居民人均可支配收入分别由2012年的18500元、8200元增加到2016年的28250元、12975元。"
 FROM_TO_LIST_CASES = [
     Case(_FIVE_YEARS, "120亿元", metric="gdp", period="2011", kind="actual", title=REPORT_2017),
@@ -829,6 +830,14 @@ FROM_TO_LIST_CASES = [
     Case(_INCOMES, "28250元", metric="other", period="2016", title=REPORT_2017),
     Case(_STATED, "8200元", period="2012", title=REPORT_2017),
     Case(_STATED, "12975元", period="2016", title=REPORT_2017),
+    # the from values before 分别 (由20亿元和3亿元分别增加到…): the items before 由
+    Case(_BEFORE, "20亿元", metric="gdp", period="2011", kind="actual", title=REPORT_2017),
+    Case(_BEFORE, "3亿元", metric="general_budget_revenue", period="2011", kind="actual",
+         title=REPORT_2017),
+    Case(_BEFORE, "29亿元", metric="gdp", period="2016", title=REPORT_2017),
+    Case(_BEFORE, "5亿元", metric="general_budget_revenue", period="2016", title=REPORT_2017),
+    Case("地区生产总值和一般公共预算收入由2012年的20亿元和3亿元分别增加到29亿元和5亿元。", "3亿元",
+         metric="general_budget_revenue", period="2012", title=REPORT_2017),
 ]  # fmt: skip
 
 
