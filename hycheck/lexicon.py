@@ -532,11 +532,13 @@ PLAN_HEADINGS: Final = ("安排", "任务", "目标", "计划", "展望", "部�
 # -- places used relatively ---------------------------------------------------------------------
 
 NOT_PLACE_FIRST_CHARS: Final = "各全我本该度季每某其两诸此"
-NOT_PLACE_WORDS: Final = ("城区", "县区", "区县")  # whole words; 涪城区, 西城区 are names
-NOT_PLACE_PREFIXES: Final = ("贫困", "重点", "示范", "民族", "主城", "城乡", "工业", "试点", "先进")
+NOT_PLACE_WORDS: Final = ("城区", "新城区", "县区", "区县")  # whole words; 涪城区 is a name
+NOT_PLACE_PREFIXES: Final = (
+    "贫困", "重点", "示范", "民族", "主城", "城乡", "工业", "试点", "先进", "中心", "老城",
+)  # fmt: skip
 NOT_PLACE_ENDINGS: Final = (
     "景区", "矿区", "库区", "山区", "小区", "园区", "郊区", "地区", "社区", "辖区", "市区",
-    "片区", "街区", "校区", "营区", "开发区",
+    "片区", "街区", "校区", "营区", "开发区", "林区", "产区", "大县", "强县",
 )  # fmt: skip
 """A headline word ending in 区, 县 or 旗 that the gazetteer does not list is read as the
 article's district or county (东宝区…, 渭南高新区…) unless it starts or ends like these: 各区,

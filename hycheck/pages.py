@@ -374,6 +374,12 @@ def region_of(headline: str, body: str = "", channel: str = "") -> str:
             unlisted = _unlisted_part(text, best)
             if unlisted:
                 return unlisted
+        elif i == 1 and best is not None and best[2].level in ("city", "province"):
+            # 2008年12月24日在盘锦市兴隆台区第六届人民代表大会…: a part the gazetteer does not
+            # list, right after its city in the opening
+            m = _PART_NAME.match(text, best[1])
+            if m and _may_name(m.group()) and m.group() not in _ZONES:
+                return text[best[0] : best[1]] + m.group()
         if best is not None and best[2].level != "country":
             return best[2].name
         if best is not None and i == 0:
@@ -413,7 +419,7 @@ def _may_name(word: str) -> bool:
 _NAME_CHAR = r"(?:(?![年月])[\u4e00-\u9fff])"
 _PLACE_END = r"(?:区|县|旗)(?![域级])"  # not 县域, 区级
 _PART_NAME = re.compile(f"{_NAME_CHAR}{{1,4}}?{_PLACE_END}")
-_OPENING_COUNTY = re.compile(f"(?:^|年|[)】\\]」 ])({_NAME_CHAR}{{1,3}}?{_PLACE_END})")
+_OPENING_COUNTY = re.compile(f"(?:^|年|[()】\\]」 ])({_NAME_CHAR}{{1,3}}?{_PLACE_END})")
 _AFTER_PLACE_COUNTY = re.compile(
     f"[)）】\\]」]\\s*(?:(?:19|20)\\d\\d年)?({_NAME_CHAR}{{1,3}}?{_PLACE_END})"
 )

@@ -720,7 +720,30 @@ def test_a_well_formed_listing_dump_reads_back_exactly(
         ("北京市郊区旅游", "北京市"),
         ("重庆市主城区经济", "重庆市"),
         ("2019年城区经济运行", ""),
+        ("2008政府工作报告-定稿(兴隆台区)", "兴隆台区"),  # in brackets after the headline
+        ("政府工作报告(全县)", ""),
+        ("政府工作报告(开发区)", ""),
     ],
 )
 def test_a_district_the_gazetteer_does_not_list_is_the_region(headline: str, region: str) -> None:
     assert region_of(headline) == region
+
+
+@pytest.mark.parametrize(
+    ("opening", "region"),
+    [
+        # a district the gazetteer lacks, right after its city in the opening (a report's
+        # dateline): not the city, whose GDP range a district's 89亿元 falls below
+        ("——2008年12月24日在盘锦市兴隆台区\n第六届人民代表大会第二次会议上", "盘锦市兴隆台区"),
+        ("在盘锦市委、市政府的正确领导下", "盘锦市"),
+        ("盘锦市经济开发区管委会", "盘锦市"),
+        ("盘锦市中心城区建设", "盘锦市"),
+        ("盘锦市新城区建设", "盘锦市"),
+        ("辽宁省产粮大县", "辽宁省"),
+        ("盘锦市林区面积", "盘锦市"),
+    ],
+)
+def test_a_district_the_gazetteer_does_not_list_after_its_city_in_the_opening(
+    opening: str, region: str
+) -> None:
+    assert region_of("2008年政府工作报告", opening) == region
