@@ -427,6 +427,16 @@ class _Reader:
         增长9%), else the i-th level of a 分别 list, else the last level of the sentence; and
         that level, when the rate is of one."""
         items, after, index = name.items, name.after, name.place
+        if (
+            items
+            and index + 1 + self._listed_after(n) == len(items)
+            and not any(len(item) == 1 or _DIGITS.search(item) for item in items)
+        ):
+            # 规上工业增加值、固定资产投资分别增长8%、10%: the i-th rate is of the i-th item,
+            # when there are as many rates as items (not 石油及制品类、汽车类零售额分别增长
+            # 16.6%、7.8%: two names, three pieces; not 城、乡居民人均可支配收入: one name)
+            named = self.vocab.find(items[index])
+            return (named[2] if named is not None else "other"), items[index], None
         # 分别增长8%和8.5%: no subject of its own, unless a paired one
         own = name.paired or not (after >= 0 and not items)
         if not own:
@@ -601,6 +611,17 @@ class _Reader:
         opened = max(text.rfind(word, c0, start) for word in lx.FROM_WORDS)
         items = listed_items(text, c0, opened)
         return (items, place) if items else None
+
+    def _listed_after(self, n: int) -> int:
+        """How many values the list of quantity ``n`` has after it (8%、10%和12%: 2 after
+        the first); a bounded count."""
+        text, quantities = self.text, self.quantities
+        count = 0
+        for k in range(n + 1, min(len(quantities), n + _LIST_REACH)):
+            if text[quantities[k - 1].end : quantities[k].start] not in _LIST_JOINS:
+                break
+            count += 1
+        return count
 
     def _in_from_list(self, n: int, s1: int) -> bool:
         """Whether quantity ``n`` is a later value of a list that 由 or 从 opens and a change
@@ -904,6 +925,8 @@ _FROM_TO_GAP = 16
 _FROM_LIST_REACH = 8
 """How many values back a list of from values is followed to its 由: bounded, so linear."""
 _LIST_JOINS = frozenset("、和与及")
+_LIST_REACH = 32
+_DIGITS = re.compile(r"\d")
 _FROM_LIST_SPAN = 40
 """How far after a from value its list's 分别 may stand (a few more values)."""
 

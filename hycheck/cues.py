@@ -26,7 +26,7 @@ def statement_kind(cues: Cues, s0: int, c0: int, q: Quantity, timeline: Timeline
     cumulative; else actual (预计 is ``_estimate``'s).  ``cues`` is the text with quoted names
     and phrases such as 计划总投资 masked (see ``cue_text``)."""
     section = timeline.section_at(q.start)
-    if section.target or cues.any("target", s0, q.start):
+    if section.target or (cues.any("target", s0, q.start) and _plans(cues, s0, q.start)):
         return Kind.TARGET
     if q.unit == "percent" and share_cue(cues.text, q.start) == lx.PLAN_DONE_CUE:
         return Kind.ACTUAL  # 已完成全年计划3.5亿元的94.3%: how much of the plan was done
@@ -38,6 +38,19 @@ def statement_kind(cues: Cues, s0: int, c0: int, q: Quantity, timeline: Timeline
     if cues.any("cumulative", c0, q.start):
         return Kind.CUMULATIVE
     return Kind.ACTUAL
+
+
+def _plans(cues: Cues, s0: int, pos: int) -> bool:
+    """Whether a target cue in [s0, pos) plans: not the 将 verb of a forecast (预计地区生产
+    总值将达到1400亿元: an estimate, and the clauses after it no targets)."""
+    text = cues.text
+    for start, _ in cues.find("target", s0, pos):
+        if text[start] != "将":
+            return True
+        clause = text[max(s0, *(text.rfind(ch, s0, start) for ch in lx.CLAUSE_ENDS)) : start]
+        if not any(cue in clause for cue in lx.ESTIMATE_CUES):
+            return True
+    return False
 
 
 def share_cue(text: str, start: int) -> str:

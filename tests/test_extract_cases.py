@@ -841,6 +841,41 @@ FROM_TO_LIST_CASES = [
 ]  # fmt: skip
 
 
+# what a twelfth independently annotated set (19 real pages) taught, first read untuned
+_BAOSHAN = (
+    "2018年,我们完成一般公共预算收入160.5亿元,同比增长6.2%;预计地区生产总值将达到1400亿元,"
+    "同比增长5.3%;固定资产投资496.1亿元,同比增长17.5%;商品销售和社会消费品零售总额同比分别"
+    "增长14.3%和2.5%。"
+)
+SET_12_CASES = [
+    # the 将 of a forecast (预计…将达到) is no plan: the clauses after it are outcomes
+    Case(_BAOSHAN, "1400亿元", metric="gdp", kind="estimate", title="宝山区八届人大四次会议隆重开幕"),
+    Case(_BAOSHAN, "496.1亿元", kind="actual", title="宝山区八届人大四次会议隆重开幕"),
+    Case(_BAOSHAN, "17.5%", kind="actual", growth_of="固定资产投资",
+         title="宝山区八届人大四次会议隆重开幕"),
+    # rates after 分别 as many as the items before it: the i-th rate is of the i-th item
+    Case(_BAOSHAN, "14.3%", metric="other", growth_of="商品销售", title="宝山区八届人大四次会议隆重开幕"),
+    Case(_BAOSHAN, "2.5%", metric="retail_sales", growth_of="社会消费品零售总额",
+         title="宝山区八届人大四次会议隆重开幕"),
+    Case("规上工业增加值、固定资产投资分别增长8%、10%。", "8%", metric="other",
+         growth_of="规上工业增加值"),
+    Case("规上工业增加值、固定资产投资分别增长8%、10%。", "10%", metric="fixed_asset_investment",
+         growth_of="固定资产投资"),
+    # (two names in three pieces: the list's phrase, not a piece)
+    Case("汽车类、石油及制品类零售额分别增长16.6%、7.8%。", "7.8%",
+         growth_of="汽车类、石油及制品类零售额"),
+    # 目标主要是 opens a list of targets
+    Case("报告提出明年的奋斗目标主要是:地区生产总值增长10%,力争11.5%。", "10%", metric="gdp",
+         kind="target", period="2014", title="贡井区第十七届人大第三次会议隆重开幕",
+         listed=date(2013, 12, 26)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", SET_12_CASES, ids=_ids)
+def test_phrase_of_the_twelfth_held_out_set_reads_as_its_analyst_reads_it(case: Case) -> None:
+    _check(case)
+
+
 @pytest.mark.parametrize("case", FROM_TO_LIST_CASES, ids=_ids)
 def test_a_list_of_from_values_pairs_with_its_list_of_to_values(case: Case) -> None:
     _check(case)
