@@ -186,6 +186,7 @@ class _Reader:
         shared: str | None = None
         sentences, clauses = self.sentences, self.clauses
         region_named = self.regions.named  # bound once, called once a figure
+        rate: tuple[int, Figure] | None = None  # (its end, figure) when a rate came last
         article_region = self.regions.region
         for n, q in enumerate(self.quantities):
             i = bisect_right(sentences, q.start)
@@ -209,6 +210,18 @@ class _Reader:
             metric, metric_text, growth_of, source = self._subject(
                 n, q, c0, clause_start, growth, change, name, sentence
             )
+            if (
+                rate is not None
+                and not growth
+                and metric == "other"
+                and q.unit == rate[1].unit
+                and text[clause_start : q.start] in lx.STRETCH_OPENERS
+                and text[rate[0] : clause_start] in lx.CLAUSE_ENDS
+            ):
+                # 地区生产总值增长10%,力争11.5%: the stretch target of the rate before
+                before = rate[1]
+                metric, metric_text, growth_of = before.metric, before.metric_text, before.growth_of
+                growth = True
             # 年均增长10.5%: a yearly average over the years in view, and its text says so
             yearly = growth and self.cues.any("yearly", max(c0, q.start - 8), q.start)
             if yearly and growth_of:
@@ -258,6 +271,7 @@ class _Reader:
                 shared,  # sentence
             )
             out.append(figure)
+            rate = (q.end, figure) if growth else None
             in_clause.append((q.start, growth, q.end))
             if not growth and change is None:  # a change is no level of the sentence
                 # not a share (完成年度任务的35.48%) or a task

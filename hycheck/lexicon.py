@@ -257,6 +257,9 @@ common: 将财政支出的67.7%用于民生 reports an actual; only 将 + a verb
 PLAN_VERBS: Final = ("计划", "拟")
 """In a sentence that opens with the year a report plans (2013年,五莲县计划招引20个以上过亿项目),
 these make its figures targets, also where the report reviews."""
+STRETCH_OPENERS: Final = ("力争", "争取", "力争达到", "争取达到", "力争实现", "争取实现")
+"""A clause of only these and a rate, after a rate: its stretch target (增长10%,力争11.5%)."""
+
 WEAK_TARGET_CUES: Final = ("计划", "确保", "争取", "规划", "力促", "努力实现", "拟")
 """Target cues outside a report's review; inside one they usually tell what was done
 (为中小微企业争取纾困资金40余亿元 is money secured, not a goal)."""

@@ -868,6 +868,13 @@ SET_12_CASES = [
     Case("报告提出明年的奋斗目标主要是:地区生产总值增长10%,力争11.5%。", "10%", metric="gdp",
          kind="target", period="2014", title="贡井区第十七届人大第三次会议隆重开幕",
          listed=date(2013, 12, 26)),
+    # 增长10%,力争11.5%: the stretch target is a rate of the same measure
+    Case("报告提出明年的奋斗目标主要是:地区生产总值增长10%,力争11.5%;区属固定资产投资增长25%,力争30%。",
+         "11.5%", 11.5, "percent", metric="gdp", kind="target", growth_of="地区生产总值",
+         title="贡井区第十七届人大第三次会议隆重开幕", listed=date(2013, 12, 26)),
+    Case("报告提出明年的奋斗目标主要是:地区生产总值增长10%,力争11.5%;区属固定资产投资增长25%,力争30%。",
+         "30%", metric="fixed_asset_investment", growth_of="区属固定资产投资",
+         title="贡井区第十七届人大第三次会议隆重开幕", listed=date(2013, 12, 26)),
 ]  # fmt: skip
 
 
