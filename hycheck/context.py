@@ -211,6 +211,15 @@ class _Reader:
                 n, q, c0, clause_start, growth, change, name, sentence
             )
             if (
+                metric == "other"
+                and metric_text in lx.SIGNED_TOTAL_NAMES
+                and q.unit in _MONEY_UNITS
+                and change is None
+                and self._signed_total(s0, q.start)
+            ):
+                # 新洲区一次签下7个项目,投资总额达146.5亿元: the total of what was signed
+                metric = lx.SIGNED_METRIC
+            if (
                 rate is not None
                 and not growth
                 and metric == "other"
@@ -626,6 +635,21 @@ class _Reader:
         items = listed_items(text, c0, opened)
         return (items, place) if items else None
 
+    def _signed_total(self, s0: int, pos: int) -> bool:
+        """Whether the sentence before ``pos`` signs a number of projects, all of them (共签约
+        项目58个, 一次签下7个项目): not a part (其中, 亿元以上项目) or a mix with projects
+        started (集中签约、开工项目共73个)."""
+        text = self.text
+        signed = max(text.rfind(cue, s0, pos) for cue in lx.SIGNING_CUES)
+        if signed < 0:
+            return False
+        between = text[signed:pos]
+        return (
+            _PROJECT_COUNT.search(between) is not None
+            and not any(word in between for word in lx.NOT_ALL_SIGNED)
+            and subtotal_start(text, s0, pos) < 0
+        )
+
     def _listed_after(self, n: int) -> int:
         """How many values the list of quantity ``n`` has after it (8%、10%和12%: 2 after
         the first); a bounded count."""
@@ -793,6 +817,7 @@ def _next_start(starts: list[int], pos: int, default: int) -> int:
 
 _LIST_GAP = frozenset("、,和及与 ")
 _SHARE_UNITS = frozenset({"percent", "permille"})
+_MONEY_UNITS = frozenset({"CNY", "USD"})
 _BOUNDS = {bound.value: bound for bound in Bound}
 """Bound by value: a dict look-up, where calling the enum costs half a microsecond."""
 
@@ -940,6 +965,7 @@ _FROM_LIST_REACH = 8
 """How many values back a list of from values is followed to its 由: bounded, so linear."""
 _LIST_JOINS = frozenset("、和与及")
 _LIST_REACH = 32
+_PROJECT_COUNT = re.compile(r"项目(?:共|达)?\d+个|\d+个(?:[^\d,;。]{0,6})?项目")
 _DIGITS = re.compile(r"\d")
 _FROM_LIST_SPAN = 40
 """How far after a from value its list's 分别 may stand (a few more values)."""

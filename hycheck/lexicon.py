@@ -257,6 +257,16 @@ common: 将财政支出的67.7%用于民生 reports an actual; only 将 + a verb
 PLAN_VERBS: Final = ("计划", "拟")
 """In a sentence that opens with the year a report plans (2013年,五莲县计划招引20个以上过亿项目),
 these make its figures targets, also where the report reviews."""
+
+SIGNED_TOTAL_NAMES: Final = (
+    "总投资", "投资总额", "总投资额", "协议投资额", "协议投资", "协议总投资",
+)  # fmt: skip
+SIGNING_CUES: Final = ("签约", "签下", "签订", "签署")
+SIGNED_METRIC: Final = "investment_contracted"
+NOT_ALL_SIGNED: Final = ("以上", "开工", "竣工", "投产", "其中")
+"""A total investment in a sentence that signs projects (签约项目40个,总投资113.86亿元) is the
+total signed: investment contracted."""
+
 STRETCH_OPENERS: Final = ("力争", "争取", "力争达到", "争取达到", "力争实现", "争取实现")
 """A clause of only these and a rate, after a rate: its stretch target (增长10%,力争11.5%)."""
 

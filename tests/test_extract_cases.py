@@ -875,6 +875,16 @@ SET_12_CASES = [
     Case("报告提出明年的奋斗目标主要是:地区生产总值增长10%,力争11.5%;区属固定资产投资增长25%,力争30%。",
          "30%", metric="fixed_asset_investment", growth_of="区属固定资产投资",
          title="贡井区第十七届人大第三次会议隆重开幕", listed=date(2013, 12, 26)),
+    # the total investment of a number of projects signed is investment contracted
+    Case("24日,在杭州举行的洽谈会上,新洲区一次签下7个项目,投资总额达146.5亿元。", "146.5亿元",
+         metric="investment_contracted"),
+    Case("截至今年10月底,东安县签约项目共40个,总投资113.86亿元。", "113.86亿元",
+         metric="investment_contracted"),
+    # (not a part, a size class, a mix with projects started, or one project's)
+    Case("今年前三季度,该区共签约亿元以上项目57个,总投资额为655亿元。", "655亿元", metric="other"),
+    Case("此次集中签约、开工项目共73个,总投资359.93亿元。", "359.93亿元", metric="other"),
+    Case("对接了光伏电站项目,总投资1500万美元的电感器生产项目签约落地。", "1500万美元",
+         metric="other"),
 ]  # fmt: skip
 
 
