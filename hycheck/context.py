@@ -173,6 +173,7 @@ class _Reader:
         self.cues = Cues(cue_text(text))
         self.regions = Regions(text, article.region)
         self._same_below = _same_below(text)
+        self._respectively = "分别" in text  # most texts have no 分别 list to look for
 
     def figures(self) -> list[Figure]:
         text, body, comp = self.text, self.article.body, self.comp
@@ -212,7 +213,7 @@ class _Reader:
             )
             if (
                 metric == "other"
-                and metric_text in lx.SIGNED_TOTAL_NAMES
+                and metric_text in _SIGNED_TOTAL_NAMES
                 and q.unit in _MONEY_UNITS
                 and change is None
                 and self._signed_total(s0, q.start)
@@ -359,7 +360,12 @@ class _Reader:
                 index -= count
             if paired and sentence.group:
                 metric_text = sentence.group[0].metric_text  # the list's own phrase
-        if after < 0 and not growth and (listed := self._from_list(q, c0, in_clause)):
+        if (
+            after < 0
+            and not growth
+            and self._respectively
+            and (listed := self._from_list(q, c0, in_clause))
+        ):
             items, index = listed  # 生产总值和财政收入由20亿元和3亿元分别增加到: the i-th's
         if items and index < len(items) and not growth:
             named = find(items[index])
@@ -547,7 +553,11 @@ class _Reader:
             if base is not None and int(period) > base + 1:
                 period = f"{base + 1}-{period}"
         base_period = "" if growth else timeline.base_value_period(q.start, s0)
-        from_value = pair == 1 or self._in_from_list(n, s1)
+        from_value = pair == 1 or (
+            n > 0
+            and text[self.quantities[n - 1].end : q.start] in _LIST_JOINS
+            and self._in_from_list(n, s1)
+        )
         if (_is_from_value(text, q, s1) or (from_value and not base_period)) and period.isdigit():
             period = shift(period, -1)  # 由90立方米/秒提升到236立方米/秒: 90 is the year before
         elif base_period:
@@ -818,6 +828,7 @@ def _next_start(starts: list[int], pos: int, default: int) -> int:
 _LIST_GAP = frozenset("、,和及与 ")
 _SHARE_UNITS = frozenset({"percent", "permille"})
 _MONEY_UNITS = frozenset({"CNY", "USD"})
+_SIGNED_TOTAL_NAMES = frozenset(lx.SIGNED_TOTAL_NAMES)
 _BOUNDS = {bound.value: bound for bound in Bound}
 """Bound by value: a dict look-up, where calling the enum costs half a microsecond."""
 
