@@ -577,6 +577,14 @@ class _Reader:
                 kind = kind_if_not  # 从2006年的19.8亿元增至(预计)2011年的48.6亿元: a base value
             elif estimate[1] and not estimate[2] and ends != estimate[1]:
                 kind = kind_if_not
+        if (
+            kind is not Kind.TARGET
+            and cues.any("on_completion", window, q.start)
+            and cues.any("on_completion", max(window, text.rfind(";", window, q.start)), q.start)
+        ):
+            # 待7个新签项目达产后,预计年总产值将达300亿元,新增就业岗位3万个: what they will
+            # yield, no time stated (up to a ;, which starts another statement)
+            return Kind.ESTIMATE, "unknown"
         if kind is Kind.CUMULATIVE and (
             is_part_of_year(period)
             or cues.any("to_date", s0, q.start)

@@ -174,6 +174,7 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
     "not_additive": _longest_first(lx.NOT_ADDITIVE_CUES),
     "yearly": _longest_first(lx.YEARLY_CUES),
     "plan": _longest_first(lx.PLAN_VERBS),
+    "on_completion": _longest_first(lx.ON_COMPLETION_CUES),
 }
 
 

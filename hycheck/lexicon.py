@@ -267,6 +267,12 @@ NOT_ALL_SIGNED: Final = ("以上", "开工", "竣工", "投产", "其中")
 """A total investment in a sentence that signs projects (签约项目40个,总投资113.86亿元) is the
 total signed: investment contracted."""
 
+ON_COMPLETION_CUES: Final = (
+    "达产后", "投产后", "建成后", "达效后", "满产后", "全部建成", "全部达产", "全部投产",
+)  # fmt: skip
+"""What projects will yield once they run (待7个新签项目达产后,预计年总产值将达300亿元;
+投产后年产值约3亿元): a forecast for no stated time, an estimate of period unknown."""
+
 STRETCH_OPENERS: Final = ("力争", "争取", "力争达到", "争取达到", "力争实现", "争取实现")
 """A clause of only these and a rate, after a rate: its stretch target (增长10%,力争11.5%)."""
 

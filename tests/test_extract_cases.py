@@ -885,6 +885,14 @@ SET_12_CASES = [
     Case("此次集中签约、开工项目共73个,总投资359.93亿元。", "359.93亿元", metric="other"),
     Case("对接了光伏电站项目,总投资1500万美元的电感器生产项目签约落地。", "1500万美元",
          metric="other"),
+    # what projects will yield once they run: an estimate for no stated time
+    Case("2012年,新洲区签约7个项目。待7个新签项目达产后,预计年总产值将达300亿元,新增就业岗位3万个。",
+         "3万个", kind="estimate", period="unknown"),
+    Case("2019年引进项目43个,全部投产后年产值约3亿元。", "约3亿元", kind="estimate",
+         period="unknown"),
+    # (a ; starts another statement: 集中开工的项目40个 is what was started)
+    Case("2021年,集中签约项目33个,预计全部建成达产后可年创税收5.7亿元;集中开工的项目40个,"
+         "总投资279亿元。", "279亿元", kind="actual", period="2021"),
 ]  # fmt: skip
 
 
