@@ -42,6 +42,7 @@ from hycheck.naming import (
     subtotal_start,
 )
 from hycheck.normalize import Compacted
+from hycheck.numbers import parse_cn_int
 from hycheck.periods import end_year, is_multiyear, is_part_of_year, month_period, shift
 from hycheck.scan import Quantity
 from hycheck.tables import Cell
@@ -552,6 +553,8 @@ class _Reader:
             base = timeline.base_at(q.start, clause)
             if base is not None and int(period) > base + 1:
                 period = f"{base + 1}-{period}"
+            elif q.unit == "ratio" and (years := _years_before(text, q.start)) > 1:
+                period = f"{int(period) - years + 1}-{period}"  # 五年翻一番: over those years
         base_period = "" if growth else timeline.base_value_period(q.start, s0)
         from_value = pair == 1 or (
             n > 0
@@ -995,6 +998,18 @@ def _is_from_value(text: str, q: Quantity, s1: int) -> bool:
     if text[q.start - 1 : q.start] not in lx.FROM_WORDS:
         return False
     return _changes_after(text, q, s1)
+
+
+def _years_before(text: str, start: int) -> int:
+    """How many years a multiple right after says it took (五年翻一番: 5), or 0."""
+    m = _IN_YEARS.search(text, max(0, start - 8), start)
+    if m is None or text.endswith(lx.AHEAD_OF_TIME, 0, m.start()):
+        return 0  # (提前两年实现翻番: two years early)
+    years = m.group(1)
+    return int(years) if years.isdigit() else parse_cn_int(years) or 0
+
+
+_IN_YEARS = re.compile(r"(?<![\d.])(\d{1,2}|[两二三四五六七八九十])年(?:内|来|间|时间)?(?:实现)?\Z")
 
 
 def _names_to(text: str, start: int, end: int) -> bool:

@@ -273,6 +273,9 @@ ON_COMPLETION_CUES: Final = (
 """What projects will yield once they run (待7个新签项目达产后,预计年总产值将达300亿元;
 投产后年产值约3亿元): a forecast for no stated time, an estimate of period unknown."""
 
+AHEAD_OF_TIME: Final = ("提前", "提早")
+"""提前两年实现翻番: the years before 翻番 say how early, not how long it took."""
+
 STRETCH_OPENERS: Final = ("力争", "争取", "力争达到", "争取达到", "力争实现", "争取实现")
 """A clause of only these and a rate, after a rate: its stretch target (增长10%,力争11.5%)."""
 

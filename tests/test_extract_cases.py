@@ -890,6 +890,11 @@ SET_12_CASES = [
          "3万个", kind="estimate", period="unknown"),
     Case("2019年引进项目43个,全部投产后年产值约3亿元。", "约3亿元", kind="estimate",
          period="unknown"),
+    # 五年翻一番: a multiple over the years it names (not 提前两年: two years early)
+    Case("公共财政预算收入10.6亿元,实现五年翻一番。", "翻一番", 2, "ratio", period="2012-2016",
+         title="2017年黄梅县人民政府工作报告", stated=date(2016, 12, 16)),
+    Case("财政总收入3.12亿元,增长37%,提前两年实现翻番目标。", "翻番", period="2008",
+         title="2009年县政府工作报告", stated=date(2009, 1, 10)),
     # (a ; starts another statement: 集中开工的项目40个 is what was started)
     Case("2021年,集中签约项目33个,预计全部建成达产后可年创税收5.7亿元;集中开工的项目40个,"
          "总投资279亿元。", "279亿元", kind="actual", period="2021"),
