@@ -337,6 +337,14 @@ class _Reader:
                 metric = "other" if paired_before else inherited[2]
                 metric_text = cut(body, comp, max(before, s0) + inherited[0],
                                   max(before, s0) + inherited[1])  # fmt: skip
+            elif (
+                (last := sentence.previous_amount) is not None
+                and last.unit == q.unit
+                and last.metric != "other"
+            ):
+                # 公共财政预算收入在2011年突破10亿元的基础上,2015年又突破20亿元大关,达21.5
+                # 亿元: a value of no name of its own goes on with the amount before it
+                metric, metric_text = last.metric, last.metric_text
         # 财政总收入、一般公共预算收入分别达到1073.6亿元和638.7亿元: the i-th figure after 分别
         # belongs to the i-th item before it
         # from the clause's start (a list may be longer than the reading window), bounded

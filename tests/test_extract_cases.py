@@ -895,6 +895,13 @@ SET_12_CASES = [
          title="2017年黄梅县人民政府工作报告", stated=date(2016, 12, 16)),
     Case("财政总收入3.12亿元,增长37%,提前两年实现翻番目标。", "翻番", period="2008",
          title="2009年县政府工作报告", stated=date(2009, 1, 10)),
+    # a value of no name of its own goes on with the named amount before it
+    Case("公共财政预算收入在2011年突破10亿元的基础上,2015年又突破20亿元大关,达21.5亿元,"
+         "是十一五末的2.84倍。", "21.5亿元", metric="general_budget_revenue", period="2015",
+         title="2016年梅县区人民政府工作报告"),
+    Case("公共财政预算收入在2011年突破10亿元的基础上,2015年又突破20亿元大关,达21.5亿元,"
+         "是十一五末的2.84倍。", "2.84倍", metric="general_budget_revenue",
+         growth_of="公共财政预算收入", title="2016年梅县区人民政府工作报告"),
     # (a ; starts another statement: 集中开工的项目40个 is what was started)
     Case("2021年,集中签约项目33个,预计全部建成达产后可年创税收5.7亿元;集中开工的项目40个,"
          "总投资279亿元。", "279亿元", kind="actual", period="2021"),
