@@ -228,6 +228,8 @@ class _Reader:
                 and q.unit == rate[1].unit
                 and text[clause_start : q.start] in lx.STRETCH_OPENERS
                 and text[rate[0] : clause_start] in lx.CLAUSE_ENDS
+                # (not 争取8%的预期目标未能完成, 争取70%以上用于民生)
+                and text[q.end : q.end + 1] in _STRETCH_END
             ):
                 # 地区生产总值增长10%,力争11.5%: the stretch target of the rate before
                 before = rate[1]
@@ -356,10 +358,17 @@ class _Reader:
         # rural figure, neither of them the headline
         paired = after >= 0 and not items and named is not None and _paired(text, c0 + named[0])
         pair = 2 if from_before and not growth else 0
-        if after >= 0 and not growth and text[after : after + 1] in lx.FROM_WORDS:
+        shape = (
+            _from_to_shape(text, after)
+            if after >= 0 and not growth and text[after : after + 1] in lx.FROM_WORDS
+            else 0
+        )
+        if shape == _PAIRS:
+            index //= 2  # 分别由120亿元增加到185亿元、由8.5亿元增加到12.3亿元: pair by pair
+        elif shape == _LISTS:
             # 生产总值、财政收入分别由120亿元、8.5亿元增加到185亿元、12.3亿元: the i-th value
             # of each list is of the i-th item (城乡…: of two), the first list the year before
-            pair = 2 if _names_to(text, after, q.start) else 1
+            pair = 2 if _CHANGE_TO.search(text, after, q.start) else 1
             # (the to values of 城乡…: named before the from values)
             paired = paired or (
                 not items and first_named is not None and _paired(text, c0 + first_named[0])
@@ -367,8 +376,9 @@ class _Reader:
             count = len(items) or 2 * paired
             if pair == 2 and count <= index < 2 * count:
                 index -= count
-            if paired and sentence.group:
-                metric_text = sentence.group[0].metric_text  # the list's own phrase
+            if paired:  # the list's own phrase, up to its 分别
+                phrase = sentence.group[0].metric_text if sentence.group else metric_text
+                metric_text = phrase.partition("分别")[0] or phrase
         if (
             after < 0
             and not growth
@@ -469,6 +479,7 @@ class _Reader:
             items
             and index + 1 + self._listed_after(n) == len(items)
             and not any(len(item) == 1 or _DIGITS.search(item) for item in items)
+            and not _shares_a_head(items)
         ):
             # 规上工业增加值、固定资产投资分别增长8%、10%: the i-th rate is of the i-th item,
             # when there are as many rates as items (not 石油及制品类、汽车类零售额分别增长
@@ -569,7 +580,10 @@ class _Reader:
             and text[self.quantities[n - 1].end : q.start] in _LIST_JOINS
             and self._in_from_list(n, s1)
         )
-        if (_is_from_value(text, q, s1) or (from_value and not base_period)) and period.isdigit():
+        if (
+            _is_from_value(text, q, s1)
+            or (from_value and not base_period and not _dated_from(text, q.start))
+        ) and period.isdigit():
             period = shift(period, -1)  # 由90立方米/秒提升到236立方米/秒: 90 is the year before
         elif base_period:
             period = _as_of(period, base_period)  # 较2016年的1556万人次: the base year's
@@ -661,6 +675,8 @@ class _Reader:
         if not _opens_from(text, start):
             return None
         opened = max(text.rfind(word, c0, start) for word in lx.FROM_WORDS)
+        if opened < 0:
+            return None  # (由 before the reading window: 由\n20亿元)
         items = listed_items(text, c0, opened)
         return (items, place) if items else None
 
@@ -669,6 +685,9 @@ class _Reader:
         项目58个, 一次签下7个项目): not a part (其中, 亿元以上项目) or a mix with projects
         started (集中签约、开工项目共73个)."""
         text = self.text
+        # within its statement (a ; starts another), a bounded reach back: linear time
+        s0 = max(s0, pos - _SIGNED_REACH)
+        s0 = max(s0, text.rfind(";", s0, pos) + 1)
         signed = max(text.rfind(cue, s0, pos) for cue in lx.SIGNING_CUES)
         if signed < 0:
             return False
@@ -848,6 +867,7 @@ _LIST_GAP = frozenset("、,和及与 ")
 _SHARE_UNITS = frozenset({"percent", "permille"})
 _MONEY_UNITS = frozenset({"CNY", "USD"})
 _SIGNED_TOTAL_NAMES = frozenset(lx.SIGNED_TOTAL_NAMES)
+_STRETCH_END = frozenset(("", *lx.CLAUSE_ENDS))
 _BOUNDS = {bound.value: bound for bound in Bound}
 """Bound by value: a dict look-up, where calling the enum costs half a microsecond."""
 
@@ -995,6 +1015,7 @@ _FROM_LIST_REACH = 8
 """How many values back a list of from values is followed to its 由: bounded, so linear."""
 _LIST_JOINS = frozenset("、和与及")
 _LIST_REACH = 32
+_SIGNED_REACH = 80
 _PROJECT_COUNT = re.compile(r"项目(?:共|达)?\d+个|\d+个(?:[^\d,;。]{0,6})?项目")
 _DIGITS = re.compile(r"\d")
 _FROM_LIST_SPAN = 40
@@ -1020,10 +1041,48 @@ def _years_before(text: str, start: int) -> int:
 _IN_YEARS = re.compile(r"(?<![\d.])(\d{1,2}|[两二三四五六七八九十])年(?:内|来|间|时间)?(?:实现)?\Z")
 
 
-def _names_to(text: str, start: int, end: int) -> bool:
-    """Whether a to word (增加到, 提高至, 调整为) stands in text[start:end], a year's 至 aside."""
-    between = YEARS_OF.sub("", text[start:end])
-    return any(word in between for word in lx.TO_WORDS)
+_CHANGE_TO = re.compile("|".join(map(re.escape, lx.CHANGE_TO_VERBS)))
+_LISTS, _PAIRS = 1, 2
+_FROM_TO_SPAN = 80
+"""How far after 分别由 a from-to list's verb and its end are looked for: bounded, linear."""
+
+
+def _shares_a_head(items: list[str]) -> bool:
+    """Whether the items before 分别 qualify one name that the last completes (城镇、农村居民
+    人均可支配收入, 轻工业、重工业增加值, 一季度、上半年和前三季度地区生产总值): short words
+    before a long last item, or times."""
+    *first, last = items
+    if any(word in item for item in items for word in lx.TIME_QUALIFIERS):
+        return True
+    longest = max(map(len, first))
+    return longest <= _QUALIFIER_LENGTH and len(last) >= longest + _HEAD_LENGTH
+
+
+_QUALIFIER_LENGTH = 3
+_HEAD_LENGTH = 3
+
+
+def _from_to_shape(text: str, after: int) -> int:
+    """What follows 分别由 at ``after``: _LISTS (由A、B增加到C、D), _PAIRS (由A增加到C、由B增加
+    到D) or 0, no change to a value (分别由省级财政和县级财政承担60%和40%: by, not from)."""
+    end = min(len(text), after + _FROM_TO_SPAN)
+    stop = min((at for ch in "。;\n" if (at := text.find(ch, after, end)) >= 0), default=end)
+    verb = _CHANGE_TO.search(text, after, stop)
+    if verb is None:
+        return 0
+    again = any(text.find(word, verb.end(), stop) >= 0 for word in lx.FROM_WORDS)
+    return _PAIRS if again else _LISTS
+
+
+def _dated_from(text: str, start: int) -> bool:
+    """Whether a time stands between the value at ``start`` and the 由 or 从 of its list (由2015
+    年末的52万人、48万人, 由一季度的6500元): the value is of that time, not the year before."""
+    window = text[max(0, start - _FROM_DATE_REACH) : start]
+    at = max(window.rfind(word) for word in lx.FROM_WORDS)
+    return at >= 0 and any(word in window[at:] for word in lx.TIME_OF_VALUE_WORDS)
+
+
+_FROM_DATE_REACH = 24
 
 
 def _changes_after(text: str, q: Quantity, s1: int) -> bool:

@@ -44,13 +44,20 @@ def _plans(cues: Cues, s0: int, pos: int) -> bool:
     """Whether a target cue in [s0, pos) plans: not the 将 verb of a forecast (预计地区生产
     总值将达到1400亿元: an estimate, and the clauses after it no targets)."""
     text = cues.text
-    for start, _ in cues.find("target", s0, pos):
+    for start, _ in cues.last("target", s0, pos, _PLANS_LOOKED_AT):
         if text[start] != "将":
             return True
-        clause = text[max(s0, *(text.rfind(ch, s0, start) for ch in lx.CLAUSE_ENDS)) : start]
+        lo = max(s0, start - _FORECAST_REACH)
+        clause = text[max(lo, *(text.rfind(ch, lo, start) for ch in lx.CLAUSE_ENDS)) : start]
         if not any(cue in clause for cue in lx.ESTIMATE_CUES):
             return True
     return False
+
+
+_PLANS_LOOKED_AT = 4
+"""The target cues nearest before a figure that are asked whether they plan: bounded."""
+_FORECAST_REACH = 24
+"""How far before its 将 a forecast's 预计 may stand (预计全年地区生产总值将达到)."""
 
 
 def share_cue(text: str, start: int) -> str:
@@ -78,7 +85,7 @@ def done_since(cues: Cues, s0: int, q: Quantity) -> bool:
     (已完成, 实际完成), ends the reach of the plan before it; 计划实施项目100个,完成投资300亿元
     is all planned."""
     text = cues.text
-    cue_end = cues.find("weak_target", s0, q.start)[-1][1]
+    cue_end = cues.last("weak_target", s0, q.start, 1)[0][1]
     planned = text[cue_end : cue_end + 2]  # 计划投资 → 投资
     for m in _DONE_CLAUSE.finditer(text, cue_end, q.start):
         if m.group(1) != "完成" or text.startswith(planned, m.end()):
@@ -135,10 +142,10 @@ def governing_estimate(
     总值948亿元,增长7%;固定资产投资445.3亿元…); after one, only its own ; part, unless it names
     a year (预计2011年达到316亿元;…2011年的48.6亿元), which it governs throughout.
     """
-    found = cues.find("estimate", s0, q.start)
-    if not found:
+    nearest = cues.last("estimate", s0, q.start, 1)
+    if not nearest:
         return None
-    (first, first_end), (at, last_end) = found[0], found[-1]
+    (first, first_end), (at, last_end) = cues.first("estimate", s0, q.start), nearest[0]
     text = cues.text
     if first < first_figure:  # 预计全年…;…: it governs the whole sentence
         named = _YEAR_AFTER.match(text, first_end)
@@ -248,6 +255,26 @@ class Cues:
             if ends[i] <= end:
                 out.append((starts[i], ends[i]))
             i += 1
+        return out
+
+    def first(self, key: str, start: int, end: int) -> tuple[int, int]:
+        """The first match of a cue list inside [start, end), which holds one."""
+        starts, ends = self._found.get(key) or self._spans(key)
+        i = bisect_left(starts, start)
+        while ends[i] > end:
+            i += 1
+        return starts[i], ends[i]
+
+    def last(self, key: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+        """The ``limit`` matches of a cue list inside [start, end) nearest its end, nearest
+        first: bounded work however many matches the range holds."""
+        starts, ends = self._found.get(key) or self._spans(key)
+        i = bisect_left(starts, end) - 1
+        out: list[tuple[int, int]] = []
+        while i >= 0 and starts[i] >= start and len(out) < limit:
+            if ends[i] <= end:
+                out.append((starts[i], ends[i]))
+            i -= 1
         return out
 
     def any(self, key: str, start: int, end: int) -> bool:

@@ -263,7 +263,9 @@ SIGNED_TOTAL_NAMES: Final = (
 )  # fmt: skip
 SIGNING_CUES: Final = ("签约", "签下", "签订", "签署")
 SIGNED_METRIC: Final = "investment_contracted"
-NOT_ALL_SIGNED: Final = ("以上", "开工", "竣工", "投产", "其中")
+NOT_ALL_SIGNED: Final = (
+    "以上", "开工", "竣工", "投产", "其中", "续建", "在建", "储备", "入库", "谋划",
+)  # fmt: skip
 """A total investment in a sentence that signs projects (签约项目40个,总投资113.86亿元) is the
 total signed: investment contracted."""
 
@@ -272,6 +274,10 @@ ON_COMPLETION_CUES: Final = (
 )  # fmt: skip
 """What projects will yield once they run (待7个新签项目达产后,预计年总产值将达300亿元;
 投产后年产值约3亿元): a forecast for no stated time, an estimate of period unknown."""
+
+TIME_QUALIFIERS: Final = ("季度", "上半年", "下半年", "全年", "月份")
+"""Items before 分别 that are times (一季度、上半年和前三季度地区生产总值分别增长…): the rates
+are of one name at those times."""
 
 AHEAD_OF_TIME: Final = ("提前", "提早")
 """提前两年实现翻番: the years before 翻番 say how early, not how long it took."""
@@ -326,6 +332,15 @@ PHRASE_TAIL_WORDS: Final = (
 """Words between a metric's noun phrase and its number (地区生产总值 | 达到948亿元)."""
 
 FROM_WORDS: Final = ("由", "从")
+CHANGE_TO_VERBS: Final = (
+    "增加到", "增长到", "提高到", "提升到", "上升到", "下降到", "减少到", "降低到", "降到",
+    "扩大到", "缩小到", "发展到", "增加至", "增长至", "提高至", "提升至", "上升至", "下降至",
+    "减少至", "降低至", "扩大至", "缩小至", "增至", "降至", "跃升至", "跃升到", "调整为",
+    "调整到", "变为", "增加为", "提高为", "下降为",
+)  # fmt: skip
+"""A from-to list (分别由120亿元、8.5亿元增加到185亿元、12.3亿元) changes its values with these."""
+TIME_OF_VALUE_WORDS: Final = ("年", "季度", "月", "末", "底", "期")
+"""A from value with one of these between it and its 由 (由2015年末的52万人) is of that time."""
 TO_WORDS: Final = ("到", "至", "为")
 """A pair of values 由 A 增加到 B, 从 A 调整为 B: two values of one measure (the name before A
 is B's too)."""
@@ -559,10 +574,12 @@ NOT_PLACE_FIRST_CHARS: Final = "各全我本该度季每某其两诸此"
 NOT_PLACE_WORDS: Final = ("城区", "新城区", "县区", "区县")  # whole words; 涪城区 is a name
 NOT_PLACE_PREFIXES: Final = (
     "贫困", "重点", "示范", "民族", "主城", "城乡", "工业", "试点", "先进", "中心", "老城",
+    "脱贫", "边境", "少数", "所有", "部分", "多个", "各个",
 )  # fmt: skip
 NOT_PLACE_ENDINGS: Final = (
     "景区", "矿区", "库区", "山区", "小区", "园区", "郊区", "地区", "社区", "辖区", "市区",
     "片区", "街区", "校区", "营区", "开发区", "林区", "产区", "大县", "强县",
+    "灾区", "牧区", "集聚区", "商业区", "核心区", "县区",
 )  # fmt: skip
 """A headline word ending in 区, 县 or 旗 that the gazetteer does not list is read as the
 article's district or county (东宝区…, 渭南高新区…) unless it starts or ends like these: 各区,

@@ -69,7 +69,8 @@ def respectively(text: str, c0: int, pos: int) -> tuple[list[str], int, bool]:
         return [], -1, False
     subject = text[c0:at]
     opened = max(subject.rfind(word) for word in lx.FROM_WORDS)
-    from_values = opened > 0 and _DIGIT.search(subject, opened) is not None
+    # (a 由 or 从 that opens a value, perhaps after its time: not 从化区, 自由贸易试验区)
+    from_values = opened > 0 and _OPENS_VALUE.match(subject, opened + 1) is not None
     return listed_items(text, c0, c0 + opened if from_values else at), at + 2, from_values
 
 
@@ -80,10 +81,12 @@ def listed_items(text: str, start: int, end: int) -> list[str]:
     subject = subject[m.end() :] if m else subject
     subject = subject[: _tail_start(subject, 0)]
     items = [item for item in _ITEM_SPLIT.split(subject) if item]
-    return items if len(items) > 1 else []
+    if len(items) < 2 or any(item[0].isdigit() for item in items):
+        return []  # one name, or values (20亿元和3亿元分别增加到…, its 由 on the line before)
+    return items
 
 
-_DIGIT = re.compile(r"\d")
+_OPENS_VALUE = re.compile(r"[^\d,;。、和与及\n]{0,8}?\d")
 
 
 _ITEM_SPLIT = re.compile("[、和及与]")

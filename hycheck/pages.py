@@ -378,7 +378,12 @@ def region_of(headline: str, body: str = "", channel: str = "") -> str:
             # 2008年12月24日在盘锦市兴隆台区第六届人民代表大会…: a part the gazetteer does not
             # list, right after its city in the opening
             m = _PART_NAME.match(text, best[1])
-            if m and _may_name(m.group()) and m.group() not in _ZONES:
+            if (
+                m
+                and _may_name(m.group())
+                and m.group() not in _ZONES
+                and _OWN_BODY.match(text, m.end()) is not None  # (not 召开县区委书记座谈会)
+            ):
                 return text[best[0] : best[1]] + m.group()
         if best is not None and best[2].level != "country":
             return best[2].name
@@ -401,7 +406,8 @@ def _unlisted_part(headline: str, best: tuple[int, int, Place] | None) -> str:
         return m.group(1) if m and _may_name(m.group(1)) and m.group(1) not in _ZONES else ""
     # 洪洞县…, 2019年梨树县…
     m = _OPENING_COUNTY.search(headline)
-    return m.group(1) if m and _may_name(m.group(1)) and m.group(1) not in _ZONES else ""
+    name = (m.group(1) or m.group(2)) if m else ""
+    return name if name and _may_name(name) and name not in _ZONES else ""
 
 
 def _may_name(word: str) -> bool:
@@ -419,10 +425,16 @@ def _may_name(word: str) -> bool:
 _NAME_CHAR = r"(?:(?![年月])[\u4e00-\u9fff])"
 _PLACE_END = r"(?:区|县|旗)(?![域级])"  # not 县域, 区级
 _PART_NAME = re.compile(f"{_NAME_CHAR}{{1,4}}?{_PLACE_END}")
-_OPENING_COUNTY = re.compile(f"(?:^|年|[()】\\]」 ])({_NAME_CHAR}{{1,3}}?{_PLACE_END})")
+_OPENING_COUNTY = re.compile(
+    f"(?:^|年|[)】\\]」 ])({_NAME_CHAR}{{1,3}}?{_PLACE_END})"
+    # in brackets after the headline, three characters at least: (兴隆台区), not (灾区)
+    f"|[(]({_NAME_CHAR}{{2,3}}?{_PLACE_END})(?=[),,第])"
+)
 _AFTER_PLACE_COUNTY = re.compile(
     f"[)）】\\]」]\\s*(?:(?:19|20)\\d\\d年)?({_NAME_CHAR}{{1,3}}?{_PLACE_END})"
 )
+_OWN_BODY = re.compile(r"\s*(?:第|人民代表|人民政府|人大|政府)")
+"""What follows a district named in a report's opening: its congress or government."""
 _ZONES = frozenset({"新区", "高新区", "经开区", "示范区", "保税区", "自贸区", "试验区"})
 """Kinds of zone: a name after a place (渭南高新区), a common noun alone (高新区招商局…)."""
 

@@ -111,7 +111,7 @@ def _times(text: str) -> list[re.Match[str]]:
 _BASE_VALUE_REACH = 64
 """How far after its base year a base value may stand (a list of a few values): bounded, so
 that a long list after one base year costs linear time."""
-_BASE_VALUE_GAP = re.compile(r"的?(?:\d+(?:\.\d+)?[^\d、和与及,;。:\n]{0,6}[、和与及])*")
+_BASE_VALUE_GAP = re.compile(r"[末底]?的?(?:\d+(?:\.\d+)?[^\d、和与及,;。:\n]{0,6}[、和与及])*")
 """Between a base year and its value: 的, and the earlier values of a list (22.26%、28.63%和)."""
 _EVENT_YEAR = re.compile(
     r"(?<![\d.])((?:19|20)\d\d)(?![\d年.])[^\d,;。:!?\n]{2,20}?(?:"
@@ -290,7 +290,8 @@ class Timeline:
         is_base = (
             before.endswith(_BASE_BEFORE)
             or text.startswith(lx.PERIOD_BASE_AFTER, end)
-            or (before.endswith("由") and text.startswith("的", end))  # 由上年的22.26%调整为
+            # 由上年的22.26%调整为, 由2015年末的52万人增加到
+            or (before.endswith("由") and text.startswith(("的", "末的", "底的"), end))
         )
         # (2020年11月02日09:47 来源:…: a page's time stamp, no time of the news)
         is_name = text.startswith(lx.PERIOD_NAME_AFTER, end) or (

@@ -39,6 +39,7 @@ class Case:
     growth_of: str | None = None
     region: str | None = None
     upper: float | None = None
+    metric_text: str | None = None
     title: str = ""
     stated: date | None = None
     listed: date | None = None
@@ -87,6 +88,7 @@ def _check(case: Case) -> None:
         "kind": case.kind,
         "growth_of": case.growth_of,
         "region": case.region,
+        "metric_text": case.metric_text,
     }
     got = {k: str(getattr(f, k)) for k, v in expected.items() if v is not None}
     assert got == {k: v for k, v in expected.items() if v is not None}
@@ -906,6 +908,45 @@ SET_12_CASES = [
     Case("2021年,集中签约项目33个,预计全部建成达产后可年创税收5.7亿元;集中开工的项目40个,"
          "总投资279亿元。", "279亿元", kind="actual", period="2021"),
 ]  # fmt: skip
+
+
+# what the second reading of this session's rules found (each read wrong once)
+SECOND_READING_CASES = [
+    # a from value stated with its own time is of that time, not the year before
+    Case("全区户籍人口和常住人口分别由2015年末的52万人、48万人增加到53万人、49万人。", "48万人",
+         period="2015", title=REPORT_2017),
+    Case("2016年,全区城乡居民人均可支配收入分别由一季度的6500元、3200元增加到全年的28250元、"
+         "12975元。", "3200元", period="2016", metric_text="城乡居民人均可支配收入",
+         title=REPORT_2017),
+    # 分别由 X承担: by, not from
+    Case("2016年,项目所需资金分别由省级财政和县级财政承担60%和40%。", "60%", period="2016",
+         title=REPORT_2017),
+    # pair by pair: 分别由A增加到C、由B增加到D
+    Case("过去五年,全区地区生产总值、一般公共预算收入分别由120亿元增加到185亿元、由8.5亿元增加到"
+         "12.3亿元。", "8.5亿元", metric="general_budget_revenue", period="2011", title=REPORT_2017),
+    Case("过去五年,全区地区生产总值、一般公共预算收入分别由120亿元增加到185亿元、由8.5亿元增加到"
+         "12.3亿元。", "185亿元", metric="gdp", period="2016", title=REPORT_2017),
+    # 由 inside a word opens no list of values
+    Case("自由贸易试验区和综合保税区2016年分别实现进出口额80亿元和70亿元。", "70亿元",
+         metric_text="综合保税区", title=REPORT_2017),
+    # times and qualifiers of one name before 分别: the rates are of that name
+    Case("一季度、上半年和前三季度全区地区生产总值分别增长6.1%、6.5%和7.2%。", "6.1%", metric="gdp",
+         title=REPORT_2017),
+    Case("轻工业、重工业增加值分别增长5%、6%。", "5%", growth_of="轻工业、重工业增加值"),
+    # a stretch target ends its clause
+    Case("2016年,全区地区生产总值增长7.5%,争取8%的预期目标未能完成。", "8%", metric="other",
+         title=REPORT_2017),
+    Case("一般公共预算收入增长8%,争取70%以上用于民生。", "70%以上", metric="other"),
+    # a signed total within its own statement (a ; starts another)
+    Case("今年以来,全区签约项目20个,总投资86亿元;谋划储备重大项目100个,总投资1000亿元。",
+         "1000亿元", metric="other"),
+    Case("全年新签约项目20个;续建项目35个,总投资180亿元。", "180亿元", metric="other"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", SECOND_READING_CASES, ids=_ids)
+def test_what_the_second_reading_found_reads_right(case: Case) -> None:
+    _check(case)
 
 
 @pytest.mark.parametrize("case", SET_12_CASES, ids=_ids)

@@ -170,6 +170,9 @@ _DENSE = (
     "change runs",
     "stacked table",
     "numbers alone on lines",
+    "from-to lists",
+    "forecast verbs",
+    "stretch targets",
 )
 
 
@@ -199,6 +202,11 @@ def test_hostile_input_costs_linear_time() -> None:
         "numbers alone on lines": "1\n",  # each may be a cell of a table flattened a cell a line
         "one-cell lines": "粮食\n|\n1\n|\n单位:吨\n",
         "stacked table": "指标\n产量(吨)\n增速(%)\n" + "粮食\n1\n-2\n" * 50,
+        # one sentence of lines: each total looks back for what was signed
+        "signed project lines": "1.签约项目1个,总投资8亿元\n",
+        "from-to lists": "分别由1亿元、2亿元增加到",
+        "forecast verbs": "预计将达到5亿元,",
+        "stretch targets": "增长5%,力争6%,",
     }
     for name, unit in hostile.items():
         small = unit * (25_000 // len(unit))

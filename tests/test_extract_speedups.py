@@ -86,6 +86,25 @@ def test_cues_found_in_shared_passes_are_those_of_a_pass_per_list(text: str) -> 
         assert cues.find(key, 0, len(text)) == spans
 
 
+@given(
+    st.lists(st.sampled_from(_CUE_PIECES), max_size=30).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 40),
+    st.integers(1, 5),
+)
+@settings(max_examples=500, deadline=None)
+def test_the_first_and_last_cues_of_a_range_are_those_find_lists(
+    text: str, a: int, b: int, limit: int
+) -> None:
+    cues = Cues(text)
+    start, end = min(a, b), max(a, b)
+    for key in _CUE_WORDS:
+        found = cues.find(key, start, end)
+        assert cues.last(key, start, end, limit) == found[::-1][:limit]
+        if found:
+            assert cues.first(key, start, end) == found[0]
+
+
 def test_figures_are_built_with_their_fields_in_this_order() -> None:
     # hycheck.context builds each Figure positionally, in this order
     from dataclasses import fields
