@@ -301,7 +301,8 @@ def cue_text(text: str) -> str:
 
 _QUOTED = re.compile(
     "|".join(
-        f"{re.escape(a)}[^{re.escape(b)}]{{1,{lx.QUOTE_MAX}}}{re.escape(b)}"
+        # a name, not speech: no stop or comma inside (“全部投产后年产值约3亿元。” is said)
+        f"{re.escape(a)}[^{re.escape(b)},。;!?]{{1,{lx.QUOTE_MAX}}}{re.escape(b)}"
         for a, b in lx.QUOTE_PAIRS.items()
     )
 )

@@ -231,6 +231,8 @@ BOUND_DISTANT_PREFIXES: Final[dict[str, str]] = {"最高": "le", "最多": "le",
 """Cues that bound a figure a few characters later (最高给予2000万元): bound only, not surface."""
 
 BOUND_DISTANT_WINDOW: Final = 6
+PEAK_BEFORE: Final = ("日", "天", "月", "时")
+"""日最高接待6035人次, 单日最多: a day's peak, which 最高 names, not bounds."""
 
 BOUND_SUFFIXES: Final[dict[str, str]] = {
     "以上": "ge", "及以上": "ge", "以下": "le", "及以下": "le", "以内": "le", "之内": "le",

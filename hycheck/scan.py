@@ -591,8 +591,12 @@ def _distant_bound(norm: str, start: int) -> str:
     window = _clause_before(norm, start, lx.BOUND_DISTANT_WINDOW)
     window = window[window.rfind("、") + 1 :]
     for word, bound in lx.BOUND_DISTANT_PREFIXES.items():
-        if word in window:
-            return bound
+        at = window.find(word)
+        if at < 0:
+            continue
+        at += start - len(window)  # in norm
+        if not (norm.startswith("的", at + len(word)) or norm[at - 1 : at] in lx.PEAK_BEFORE):
+            return bound  # (not 接待游客最多的一天达6035人次, 日最高: a peak, no bound)
     return ""
 
 

@@ -943,6 +943,22 @@ SECOND_READING_CASES = [
     Case("全年新签约项目20个;续建项目35个,总投资180亿元。", "180亿元", metric="other"),
 ]  # fmt: skip
 
+SET_12_CASES_LATE = [
+    # a day's peak is no bound (最高给予2000万元 is)
+    Case("全县接待游客最多的一天达6035人次。", "6035人次", bound="eq"),
+    Case("日最高接待游客6035人次。", "6035人次", bound="eq"),
+    Case("单个项目最多补助50万元。", "50万元", bound="le"),
+    # speech in quotes is read for cues; a quoted name is not (“千人计划”)
+    Case("“二期建设即将启动,全部投产后年产值约3亿元。”从深圳引进的声海电子。", "约3亿元",
+         kind="estimate", period="unknown", title="临武县2019年引进新项目43个",
+         listed=date(2020, 1, 22)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", SET_12_CASES_LATE, ids=_ids)
+def test_peaks_and_speech_read_as_their_analyst_reads_them(case: Case) -> None:
+    _check(case)
+
 
 @pytest.mark.parametrize("case", SECOND_READING_CASES, ids=_ids)
 def test_what_the_second_reading_found_reads_right(case: Case) -> None:
