@@ -175,6 +175,7 @@ class _Reader:
         self.regions = Regions(text, article.region)
         self._same_below = _same_below(text)
         self._respectively = "分别" in text  # most texts have no 分别 list to look for
+        self._starts = [q.start for q in quantities]
 
     def figures(self) -> list[Figure]:
         text, body, comp = self.text, self.article.body, self.comp
@@ -343,6 +344,9 @@ class _Reader:
                 (last := sentence.previous_amount) is not None
                 and last.unit == q.unit
                 and last.metric != "other"
+                and sentence.levels[-1][1] is last
+                and sentence.levels[-1][0] >= before  # in the clause right before
+                and self._read_last(q, sentence.levels[-1][0])
             ):
                 # 公共财政预算收入在2011年突破10亿元的基础上,2015年又突破20亿元大关,达21.5
                 # 亿元: a value of no name of its own goes on with the amount before it
@@ -605,11 +609,17 @@ class _Reader:
         if (
             kind is not Kind.TARGET
             and cues.any("on_completion", window, q.start)
-            and cues.any("on_completion", max(window, text.rfind(";", window, q.start)), q.start)
+            and (cue := self._on_completion(window, q.start)) >= 0
         ):
             # 待7个新签项目达产后,预计年总产值将达300亿元,新增就业岗位3万个: what they will
-            # yield, no time stated (up to a ;, which starts another statement)
-            return Kind.ESTIMATE, "unknown"
+            # yield, no time stated unless the cue's clause names one (到2020年项目全部建成
+            # 后; not 今年招商洽谈会上…,预计…达产后)
+            # (or a short clause before it: 到2020年,项目全部建成后)
+            at = bisect_right(self.clauses, cue) - 1
+            own, before = self.clauses[at], self.clauses[max(0, at - 1)]
+            start = before if own - before <= _TIME_CLAUSE else own
+            named = timeline.names_time(q.start, max(s0, start))
+            return Kind.ESTIMATE, period if named else "unknown"
         if kind is Kind.CUMULATIVE and (
             is_part_of_year(period)
             or cues.any("to_date", s0, q.start)
@@ -697,6 +707,24 @@ class _Reader:
             and not any(word in between for word in lx.NOT_ALL_SIGNED)
             and subtotal_start(text, s0, pos) < 0
         )
+
+    def _read_last(self, q: Quantity, at: int) -> bool:
+        """Whether the quantity at ``at`` is the one read right before ``q`` (no share or
+        rate between: 增长8%,民生支出占财政支出的80%,达到20亿元 is not of the amount)."""
+        i = bisect_left(self._starts, q.start)
+        return i > 0 and self._starts[i - 1] == at
+
+    def _on_completion(self, window: int, pos: int) -> int:
+        """Where a cue of what projects will yield once they run (达产后, 投产后) stands that
+        governs the figure at ``pos``, or -1: within its statement (up to a ;), no sign that
+        it is done (当年, 已, 累计: 项目投产后当年实现产值2亿元 reports an outcome)."""
+        text, cues = self.text, self.cues
+        start = max(window, text.rfind(";", window, pos))
+        found = cues.last("on_completion", start, pos, 1)
+        if not found:
+            return -1
+        tail = text[max(start, found[0][0] - _DONE_REACH) : pos]
+        return -1 if any(word in tail for word in lx.DONE_MARKERS) else found[0][0]
 
     def _listed_after(self, n: int) -> int:
         """How many values the list of quantity ``n`` has after it (8%、10%和12%: 2 after
@@ -867,7 +895,7 @@ _LIST_GAP = frozenset("、,和及与 ")
 _SHARE_UNITS = frozenset({"percent", "permille"})
 _MONEY_UNITS = frozenset({"CNY", "USD"})
 _SIGNED_TOTAL_NAMES = frozenset(lx.SIGNED_TOTAL_NAMES)
-_STRETCH_END = frozenset(("", *lx.CLAUSE_ENDS))
+_STRETCH_END = frozenset(("", "(", *lx.CLAUSE_ENDS))
 _BOUNDS = {bound.value: bound for bound in Bound}
 """Bound by value: a dict look-up, where calling the enum costs half a microsecond."""
 
@@ -1015,7 +1043,9 @@ _FROM_LIST_REACH = 8
 """How many values back a list of from values is followed to its 由: bounded, so linear."""
 _LIST_JOINS = frozenset("、和与及")
 _LIST_REACH = 32
-_SIGNED_REACH = 80
+_SIGNED_REACH = 240
+_DONE_REACH = 6
+_TIME_CLAUSE = 8
 _PROJECT_COUNT = re.compile(r"项目(?:共|达)?\d+个|\d+个(?:[^\d,;。]{0,6})?项目")
 _DIGITS = re.compile(r"\d")
 _FROM_LIST_SPAN = 40
@@ -1031,17 +1061,20 @@ def _is_from_value(text: str, q: Quantity, s1: int) -> bool:
 
 def _years_before(text: str, start: int) -> int:
     """How many years a multiple right after says it took (五年翻一番: 5), or 0."""
-    m = _IN_YEARS.search(text, max(0, start - 8), start)
-    if m is None or text.endswith(lx.AHEAD_OF_TIME, 0, m.start()):
-        return 0  # (提前两年实现翻番: two years early)
+    m = _IN_YEARS.search(text, max(0, start - 10), start)
+    if m is None or text.endswith(lx.NOT_A_SPAN_BEFORE, 0, m.start()):
+        return 0  # (提前两年实现翻番: two years early; 连续三年翻番: each year)
     years = m.group(1)
     return int(years) if years.isdigit() else parse_cn_int(years) or 0
 
 
-_IN_YEARS = re.compile(r"(?<![\d.])(\d{1,2}|[两二三四五六七八九十])年(?:内|来|间|时间)?(?:实现)?\Z")
+_IN_YEARS = re.compile(
+    r"(?<![\d.])(\d{1,2}|[两二三四五六七八九十]{1,3})年(?:内|来|间|时间)?(?:实现)?\Z"
+)
 
 
 _CHANGE_TO = re.compile("|".join(map(re.escape, lx.CHANGE_TO_VERBS)))
+_NEXT_PAIR = re.compile("[、和及与](?:" + "|".join(map(re.escape, lx.FROM_WORDS)) + ")")
 _LISTS, _PAIRS = 1, 2
 _FROM_TO_SPAN = 80
 """How far after 分别由 a from-to list's verb and its end are looked for: bounded, linear."""
@@ -1049,17 +1082,12 @@ _FROM_TO_SPAN = 80
 
 def _shares_a_head(items: list[str]) -> bool:
     """Whether the items before 分别 qualify one name that the last completes (城镇、农村居民
-    人均可支配收入, 轻工业、重工业增加值, 一季度、上半年和前三季度地区生产总值): short words
-    before a long last item, or times."""
-    *first, last = items
-    if any(word in item for item in items for word in lx.TIME_QUALIFIERS):
-        return True
-    longest = max(map(len, first))
-    return longest <= _QUALIFIER_LENGTH and len(last) >= longest + _HEAD_LENGTH
+    人均可支配收入, 轻工业、重工业增加值, 一季度、上半年和前三季度地区生产总值): every item
+    but the last a qualifier of the lexicon or a time."""
+    return all(item in lx.NAME_QUALIFIERS or _TIME_ITEM.fullmatch(item) for item in items[:-1])
 
 
-_QUALIFIER_LENGTH = 3
-_HEAD_LENGTH = 3
+_TIME_ITEM = re.compile(lx.TIME_ITEM)
 
 
 def _from_to_shape(text: str, after: int) -> int:
@@ -1070,7 +1098,10 @@ def _from_to_shape(text: str, after: int) -> int:
     verb = _CHANGE_TO.search(text, after, stop)
     if verb is None:
         return 0
-    again = any(text.find(word, verb.end(), stop) >= 0 for word in lx.FROM_WORDS)
+    # the next pair opens right after a list join (…增加到185亿元、由8.5亿元), within the
+    # clause: not 城乡收入比由2.1缩小到2.0, another statement after a comma
+    comma = text.find(",", verb.end(), stop)
+    again = _NEXT_PAIR.search(text, verb.end(), comma if comma >= 0 else stop)
     return _PAIRS if again else _LISTS
 
 
@@ -1079,7 +1110,13 @@ def _dated_from(text: str, start: int) -> bool:
     年末的52万人、48万人, 由一季度的6500元): the value is of that time, not the year before."""
     window = text[max(0, start - _FROM_DATE_REACH) : start]
     at = max(window.rfind(word) for word in lx.FROM_WORDS)
-    return at >= 0 and any(word in window[at:] for word in lx.TIME_OF_VALUE_WORDS)
+    if at < 0:
+        return False
+    between = window[at:]  # (从上年的20亿元, 由年初的: the year before, still)
+    return _YEAR.search(between) is not None or any(w in between for w in lx.TIME_OF_VALUE_WORDS)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d年")
 
 
 _FROM_DATE_REACH = 24

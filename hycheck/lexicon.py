@@ -271,18 +271,24 @@ NOT_ALL_SIGNED: Final = (
 """A total investment in a sentence that signs projects (签约项目40个,总投资113.86亿元) is the
 total signed: investment contracted."""
 
-ON_COMPLETION_CUES: Final = (
-    "达产后", "投产后", "建成后", "达效后", "满产后", "全部建成", "全部达产", "全部投产",
-)  # fmt: skip
+ON_COMPLETION_CUES: Final = ("达产后", "投产后", "建成后", "达效后", "满产后")
+DONE_MARKERS: Final = ("当年", "已", "累计", "实际", "去年", "上年")
+"""Near an on-completion cue, these say it is done (项目投产后当年实现产值2亿元)."""
 """What projects will yield once they run (待7个新签项目达产后,预计年总产值将达300亿元;
 投产后年产值约3亿元): a forecast for no stated time, an estimate of period unknown."""
 
-TIME_QUALIFIERS: Final = ("季度", "上半年", "下半年", "全年", "月份")
-"""Items before 分别 that are times (一季度、上半年和前三季度地区生产总值分别增长…): the rates
-are of one name at those times."""
+NAME_QUALIFIERS: Final = (
+    "城镇", "农村", "城市", "乡村", "城", "乡", "轻工业", "重工业", "内资", "外资", "国有",
+    "民营", "一产", "二产", "三产", "第一", "第二", "第三", "一", "二", "三", "国内", "国外",
+    "省内", "省外", "市内", "市外", "男", "女",
+)  # fmt: skip
+TIME_ITEM: Final = r"前?[一二三四1-4]季度|[上下]半年|全年|前?\d{1,2}(?:-\d{1,2})?个?月份?"
+"""Items before 分别 that qualify the last one's name (城镇、农村居民人均可支配收入分别增长…,
+一季度、上半年和前三季度地区生产总值分别增长…): the rates are all of that name."""
 
-AHEAD_OF_TIME: Final = ("提前", "提早")
-"""提前两年实现翻番: the years before 翻番 say how early, not how long it took."""
+NOT_A_SPAN_BEFORE: Final = ("提前", "提早", "连续", "第", "连续第")
+"""提前两年实现翻番, 连续三年翻番: the years before 翻番 say how early or how often, not how
+long it took."""
 
 STRETCH_OPENERS: Final = ("力争", "争取", "力争达到", "争取达到", "力争实现", "争取实现")
 """A clause of only these and a rate, after a rate: its stretch target (增长10%,力争11.5%)."""
@@ -341,7 +347,7 @@ CHANGE_TO_VERBS: Final = (
     "调整到", "变为", "增加为", "提高为", "下降为",
 )  # fmt: skip
 """A from-to list (分别由120亿元、8.5亿元增加到185亿元、12.3亿元) changes its values with these."""
-TIME_OF_VALUE_WORDS: Final = ("年", "季度", "月", "末", "底", "期")
+TIME_OF_VALUE_WORDS: Final = ("季度", "月", "末", "底", "期")
 """A from value with one of these between it and its 由 (由2015年末的52万人) is of that time."""
 TO_WORDS: Final = ("到", "至", "为")
 """A pair of values 由 A 增加到 B, 从 A 调整为 B: two values of one measure (the name before A
@@ -573,10 +579,10 @@ PLAN_HEADINGS: Final = ("安排", "任务", "目标", "计划", "展望", "部�
 # -- places used relatively ---------------------------------------------------------------------
 
 NOT_PLACE_FIRST_CHARS: Final = "各全我本该度季每某其两诸此"
-NOT_PLACE_WORDS: Final = ("城区", "新城区", "县区", "区县")  # whole words; 涪城区 is a name
+NOT_PLACE_WORDS: Final = ("城区", "新城区", "县区", "区县", "市县", "市区")  # 涪城区 is a name
 NOT_PLACE_PREFIXES: Final = (
     "贫困", "重点", "示范", "民族", "主城", "城乡", "工业", "试点", "先进", "中心", "老城",
-    "脱贫", "边境", "少数", "所有", "部分", "多个", "各个",
+    "脱贫", "边境", "少数", "所有", "部分", "多个", "各个", "召开", "举行", "组织",
 )  # fmt: skip
 NOT_PLACE_ENDINGS: Final = (
     "景区", "矿区", "库区", "山区", "小区", "园区", "郊区", "地区", "社区", "辖区", "市区",

@@ -81,9 +81,13 @@ def listed_items(text: str, start: int, end: int) -> list[str]:
     subject = subject[m.end() :] if m else subject
     subject = subject[: _tail_start(subject, 0)]
     items = [item for item in _ITEM_SPLIT.split(subject) if item]
-    if len(items) < 2 or any(item[0].isdigit() for item in items):
+    if len(items) < 2 or any(_VALUE.match(item) for item in items):
         return []  # one name, or values (20亿元和3亿元分别增加到…, its 由 on the line before)
     return items
+
+
+_VALUE = re.compile(r"[\d.]+[十百千万亿]*[元%个家人户项]")
+"""An item that is a value (20亿元), not a name that starts with a digit (3A级景区, 5G基站)."""
 
 
 _OPENS_VALUE = re.compile(r"[^\d,;。、和与及\n]{0,8}?\d")

@@ -427,13 +427,13 @@ _PLACE_END = r"(?:区|县|旗)(?![域级])"  # not 县域, 区级
 _PART_NAME = re.compile(f"{_NAME_CHAR}{{1,4}}?{_PLACE_END}")
 _OPENING_COUNTY = re.compile(
     f"(?:^|年|[)】\\]」 ])({_NAME_CHAR}{{1,3}}?{_PLACE_END})"
-    # in brackets after the headline, three characters at least: (兴隆台区), not (灾区)
-    f"|[(]({_NAME_CHAR}{{2,3}}?{_PLACE_END})(?=[),,第])"
+    # in brackets after the headline: (兴隆台区), (兴隆台区政府); not (灾区), lexicon words
+    f"|[(]({_NAME_CHAR}{{1,3}}?{_PLACE_END})(?=[),,第]|人民|政府)"
 )
 _AFTER_PLACE_COUNTY = re.compile(
     f"[)）】\\]」]\\s*(?:(?:19|20)\\d\\d年)?({_NAME_CHAR}{{1,3}}?{_PLACE_END})"
 )
-_OWN_BODY = re.compile(r"\s*(?:第|人民代表|人民政府|人大|政府)")
+_OWN_BODY = re.compile(r"\s*(?:第|人民|人大|政府|统计局|全区|全县)")
 """What follows a district named in a report's opening: its congress or government."""
 _ZONES = frozenset({"新区", "高新区", "经开区", "示范区", "保税区", "自贸区", "试验区"})
 """Kinds of zone: a name after a place (渭南高新区), a common noun alone (高新区招商局…)."""

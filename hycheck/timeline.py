@@ -713,6 +713,13 @@ class Timeline:
                 return mention.period
         return ""
 
+    def names_time(self, pos: int, sentence_start: int) -> bool:
+        """Whether the sentence before ``pos`` names a time of its own (not a base or a
+        name): 到2020年项目全部建成后,年产值将达100亿元."""
+        return any(
+            not (m.is_base or m.is_name) and m.period for m in self._recent(pos, sentence_start)
+        )
+
     def base_value_period(self, pos: int, sentence_start: int) -> str:
         """The period of a value stated as the base of a comparison or a change: 较2016年的
         1556万人次, 由上年的22.26%、28.63%和49.11%调整为…; "" for any other value."""

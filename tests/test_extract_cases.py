@@ -941,6 +941,39 @@ SECOND_READING_CASES = [
     Case("今年以来,全区签约项目20个,总投资86亿元;谋划储备重大项目100个,总投资1000亿元。",
          "1000亿元", metric="other"),
     Case("全年新签约项目20个;续建项目35个,总投资180亿元。", "180亿元", metric="other"),
+    # (a third reading) a later change after a comma is another statement, not a pair
+    Case("2017年,地区生产总值、一般公共预算收入分别由2016年的120亿元、12亿元增加到135亿元、"
+         "13.5亿元,城乡收入比由2.1缩小到2.0。", "12亿元", metric="general_budget_revenue",
+         period="2016", title="2018年某县政府工作报告", stated=date(2018, 1, 10)),
+    # lists of distinct measures split; qualifiers and times of one name do not
+    Case("GDP、固定资产投资分别增长8%和12%。", "8%", metric="gdp"),
+    Case("税收、一般公共预算收入分别增长12%、10%。", "12%", metric="other", growth_of="税收"),
+    Case("城镇、农村居民人均可支配收入分别增长8.1%、9.2%。", "8.1%",
+         growth_of="城镇、农村居民人均可支配收入"),
+    # a name that starts with a digit is no value
+    Case("全县3A级景区、4A级景区分别达到10家、5家。", "5家", metric_text="4A级景区"),
+    # 上年 and 年初 before a from value: the year before, still
+    Case("财政收入和税收收入分别从上年的20亿元和15亿元增加到22亿元和16亿元。", "15亿元",
+         period="2015", title="2017年某县政府工作报告", stated=date(2017, 1, 10)),
+    # done, not what projects will yield (全部建成 without 后; 当年, 已 after 投产后)
+    Case("2016年,全县50个重点项目全部建成,完成投资80亿元。", "80亿元", kind="actual",
+         period="2016"),
+    Case("2016年,项目投产后当年实现产值2亿元。", "2亿元", kind="actual", period="2016"),
+    Case("项目建成后可实现年产值15亿元,带动就业500人,目前已完成投资3亿元。", "3亿元",
+         kind="actual", title="2017年某县政府工作报告", stated=date(2017, 1, 10)),
+    Case("到2020年项目全部建成后,年产值将达100亿元。", "100亿元", kind="estimate", period="2020"),
+    # no inheritance past a share or a rate, or across a clause of another subject
+    Case("全年一般公共预算收入10亿元,增长8%,民生支出占财政支出的80%,达到20亿元。", "20亿元",
+         metric="other"),
+    Case("全年接待游客500万人次,增长12%,乡村旅游持续升温,达到200万人次。", "200万人次",
+         metric="other"),
+    # years of a multiple: several numerals; 连续 is each year
+    Case("全县生产总值十五年翻了两番。", "翻了两番", period="2002-2016",
+         title="2017年某县政府工作报告", stated=date(2017, 1, 10)),
+    Case("财政收入连续三年翻番。", "翻番", period="2016", title="2017年某县政府工作报告",
+         stated=date(2017, 1, 10)),
+    # a stretch target with a note
+    Case("地区生产总值增长7.5%,力争8%(按可比价计算)。", "8%", metric="gdp"),
 ]  # fmt: skip
 
 SET_12_CASES_LATE = [

@@ -723,6 +723,9 @@ def test_a_well_formed_listing_dump_reads_back_exactly(
         ("2008政府工作报告-定稿(兴隆台区)", "兴隆台区"),  # in brackets after the headline
         ("政府工作报告(全县)", ""),
         ("政府工作报告(开发区)", ""),
+        ("政府工作报告(灾区)", ""),
+        ("政府工作报告(脱贫县)", ""),
+        ("(兴隆台区政府)工作报告", "兴隆台区"),
     ],
 )
 def test_a_district_the_gazetteer_does_not_list_is_the_region(headline: str, region: str) -> None:
@@ -741,6 +744,10 @@ def test_a_district_the_gazetteer_does_not_list_is_the_region(headline: str, reg
         ("盘锦市新城区建设", "盘锦市"),
         ("辽宁省产粮大县", "辽宁省"),
         ("盘锦市林区面积", "盘锦市"),
+        ("近日,盘锦市召开县区委书记座谈会", "盘锦市"),
+        ("盘锦市所有县区", "盘锦市"),
+        ("许昌市产业集聚区实现", "许昌市"),
+        ("盘锦市兴隆台区统计局发布", "盘锦市兴隆台区"),
     ],
 )
 def test_a_district_the_gazetteer_does_not_list_after_its_city_in_the_opening(
