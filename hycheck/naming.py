@@ -104,10 +104,14 @@ def is_part(left: str, named: tuple[int, int, str], q: Quantity, growth: bool) -
     before = _SELF_WORDS.sub("", before)  # 全乡GDP达2.92亿元: 乡 narrows nothing there
     if any(cue in gap for cue in lx.SHARE_CUES) or before.endswith(("占", "占全")):
         return True
-    if any(word in before for word in lx.NARROWING_BEFORE):
-        return True
-    if _SPOT.search(before) is not None:
-        return True  # 五凤古镇接待游客: a spot's visitors (not 古城区, a place)
+    if any(
+        (at := before.find(word)) >= 0 and not before.endswith(lx.ALL_OF, 0, at)
+        for word in lx.NARROWING_BEFORE
+    ):
+        return True  # (全县各景点共接待游客: all of them, the whole)
+    spot = _SPOT.search(before)
+    if spot is not None and not before.endswith(lx.ALL_OF, 0, spot.start()):
+        return True  # 五凤古镇接待游客: a spot's visitors (not 古城区, a place; not 各景点)
     if not growth and q.unit in ("percent", "permille"):
         return True  # a level written as a percent after a metric name is a rate or share
     if "的" in gap:
@@ -136,6 +140,7 @@ _LEADING_NOISE = re.compile(
 )
 """Anchored and never followed by anything that could fail: no backtracking."""
 
+_KEPT_AFTER = {word: frozenset(chars) for word, chars in lx.TAIL_WORD_KEPT_AFTER.items()}
 _LIST_JOINERS = frozenset("、,和及与并且")
 _TAIL_WORDS: dict[str, tuple[str, ...]] = {}  # by last character, longest first
 for _w in sorted(lx.PHRASE_TAIL_WORDS, key=len, reverse=True):
@@ -153,6 +158,9 @@ def _tail_start(text: str, lead: int, end: int | None = None) -> int:
             continue
         for word in _TAIL_WORDS.get(text[e - 1], ()):  # a loop: no generator per step
             if text.endswith(word, lead, e):
+                kept = _KEPT_AFTER.get(word)
+                if kept and e - len(word) > lead and text[e - len(word) - 1] in kept:
+                    return e  # 签约 of 此次签约: a word, not 约 (about) before a figure
                 e -= len(word)
                 break
         else:

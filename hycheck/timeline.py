@@ -654,7 +654,8 @@ class Timeline:
         section = self.section_at(pos)
         running = section.period
         fallback = running or ("" if target else self._news_period(pos))
-        recent = self._recent(pos, max(sentence_start, section.start))
+        s_start = max(sentence_start, section.start)
+        recent = self._recent(pos, s_start)
         year = fallback[:4] if fallback[:4].isdigit() and not is_multiyear(fallback) else ""
         for i, mention in enumerate(recent):
             if mention.is_base or mention.is_name or self._aside(mention, pos):
@@ -673,14 +674,17 @@ class Timeline:
                 return str(self.review_year)
             if "{y}" in period:
                 # 2025年首三季度…7月至9月: the year of the sentence's last explicit year
-                here = next(
+                stated = next(
                     (
                         m.period[:4]
                         for m in recent[i + 1 :]
                         if _absolute(m.period) and not (m.is_base or m.is_name)
                     ),
-                    year,
+                    "",
                 )
+                here = stated or year
+                if period == "{y}" and not stated and (topic := self._year_before(s_start)):
+                    here = topic  # 刚刚过去的2016年,是…的一年。全年预计实现…: that year
                 if not here and period.endswith("-{y}") and self.review_year is not None:
                     here = str(self.review_year)  # 2012年换届以来 in news of a report
                 if not here:
@@ -692,6 +696,24 @@ class Timeline:
         if target and not fallback and (planned := self._planned_before(sentence_start)):
             return planned  # 对2012年各项工作做出了全面部署。主要预期目标是:…
         return fallback or "unknown"
+
+    def _year_before(self, sentence_start: int) -> str:
+        """The year the sentence before ``sentence_start`` is about, in the same paragraph
+        (刚刚过去的2016年,是…的一年。全年…): its last year named, not as a base or a name."""
+        if sentence_start <= 0:
+            return ""
+        before = self._sentence_start(sentence_start - 1)
+        if (
+            self.text.find(
+                "\n", _words_from(self.text, before), _words_from(self.text, sentence_start)
+            )
+            >= 0
+        ):
+            return ""  # (a paragraph break between the two)
+        for mention in self._recent(sentence_start, before):
+            if not (mention.is_base or mention.is_name) and mention.period.isdigit():
+                return mention.period
+        return ""
 
     def _planned_before(self, sentence_start: int) -> str:
         """The year the sentence before ``sentence_start`` plans, when it stands in the same
@@ -803,6 +825,15 @@ def headings(text: str) -> list[tuple[int, int]]:
 
 _DAY_DATE = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])月(?:3[01]|[12]\d|0?[1-9])日")
 _DAY_DATE_OPENING = tuple(f"{m}月" for m in range(1, 13))
+
+
+def _words_from(text: str, start: int) -> int:
+    """Where the words of the sentence at ``start`` begin, past its leading blanks."""
+    head = text[start : start + _LEAD_REACH]
+    return start + len(head) - len(head.lstrip(" \t\r\n"))
+
+
+_LEAD_REACH = 64
 
 
 def _holidays(names: Iterable[str]) -> re.Pattern[str]:

@@ -988,6 +988,31 @@ SET_12_CASES_LATE = [
 ]  # fmt: skip
 
 
+# what a thirteenth independently annotated set (17 real pages) taught, first read untuned
+SET_13_CASES = [
+    # 全年 with no year of its own is of the year the sentence before is about
+    Case("他指出,刚刚过去的2016年,是仁和攻坚克难的一年。全年预计实现地区生产总值215.6亿元,同比增长"
+         "9.1%。", "215.6亿元", period="2016", kind="estimate",
+         title="仁和区十二届人大二次会议隆重开幕", listed=date(2017, 1, 10)),
+    # (not across a paragraph, or past a year of its own)
+    Case("2021年全县生产总值97亿元。\n\n全年城镇新增就业1254人。", "1254人", period="2022",
+         title="2022年云和县国民经济和社会发展统计公报"),
+    # all the spots are the whole: 各景点共接待游客
+    Case("全县各景点共接待游客40.1万人次。", "40.1万人次", metric="tourists"),
+    Case("乐山大佛景区接待游客103.65万人次。", "103.65万人次", metric="other"),
+    # 签约 is a word, not 签 before 约 (about)
+    Case("此次签约的8个项目包括大寺峪项目等。", "8个", metric_text="此次签约"),
+    Case("全年实现地区生产总值约500亿元。", "约500亿元", metric_text="地区生产总值"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", SET_13_CASES, ids=_ids)
+def test_phrase_of_the_thirteenth_held_out_set_reads_as_its_analyst_reads_it(
+    case: Case,
+) -> None:
+    _check(case)
+
+
 @pytest.mark.parametrize("case", SET_12_CASES_LATE, ids=_ids)
 def test_peaks_and_speech_read_as_their_analyst_reads_them(case: Case) -> None:
     _check(case)
