@@ -176,6 +176,8 @@ class _Reader:
         self._same_below = _same_below(text)
         self._respectively = "分别" in text  # most texts have no 分别 list to look for
         self._starts = [q.start for q in quantities]
+        # most texts tell nothing of what projects will yield once they run (达产后)
+        self._completions = any(cue in text for cue in lx.ON_COMPLETION_CUES)
 
     def figures(self) -> list[Figure]:
         text, body, comp = self.text, self.article.body, self.comp
@@ -607,7 +609,8 @@ class _Reader:
             elif estimate[1] and not estimate[2] and ends != estimate[1]:
                 kind = kind_if_not
         if (
-            kind is not Kind.TARGET
+            self._completions
+            and kind is not Kind.TARGET
             and cues.any("on_completion", window, q.start)
             and (cue := self._on_completion(window, q.start)) >= 0
         ):

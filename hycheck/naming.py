@@ -104,7 +104,7 @@ def is_part(left: str, named: tuple[int, int, str], q: Quantity, growth: bool) -
     before = _SELF_WORDS.sub("", before)  # 全乡GDP达2.92亿元: 乡 narrows nothing there
     if any(cue in gap for cue in lx.SHARE_CUES) or before.endswith(("占", "占全")):
         return True
-    if any(
+    if any(word in before for word in lx.NARROWING_BEFORE) and any(
         (at := before.find(word)) >= 0 and not before.endswith(lx.ALL_OF, 0, at)
         for word in lx.NARROWING_BEFORE
     ):
@@ -158,8 +158,11 @@ def _tail_start(text: str, lead: int, end: int | None = None) -> int:
             continue
         for word in _TAIL_WORDS.get(text[e - 1], ()):  # a loop: no generator per step
             if text.endswith(word, lead, e):
-                kept = _KEPT_AFTER.get(word)
-                if kept and e - len(word) > lead and text[e - len(word) - 1] in kept:
+                if (
+                    word in _KEPT_AFTER
+                    and e - len(word) > lead
+                    and text[e - len(word) - 1] in _KEPT_AFTER[word]
+                ):
                     return e  # 签约 of 此次签约: a word, not 约 (about) before a figure
                 e -= len(word)
                 break
