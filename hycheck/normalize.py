@@ -119,6 +119,9 @@ _SPLIT_DECIMAL = re.compile(r"\.(?<=\d\.)([ \t]+|\n(?=\d++[^\d.、]))(?=\d)")
 break that wraps a number (是2011年的1.\n37倍; not before a list marker, 2.\n3. 加快…), found
 from the point, which the engine's fast loop looks for."""
 _LIST_MARKER_AFTER = frozenset("\n。;:!?")
+_SPLIT_BEFORE_POINT = re.compile(r"\d([ \t]+|\n)(?=\.\d)")
+"""A space or a line break before a decimal point (是2011年的2 .7倍, 增长1\n.5%: a wrapped
+number), which would leave the number's first digits read alone."""
 
 
 def _split_decimal(norm: str, m: re.Match[str]) -> bool:
@@ -136,6 +139,9 @@ def _removals(norm: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _REMOVABLE.finditer(norm)]
     if ". " in norm or ".\t" in norm or ".\n" in norm:
         spans.extend(m.span(1) for m in _SPLIT_DECIMAL.finditer(norm) if _split_decimal(norm, m))
+        spans.sort()
+    if " ." in norm or "\t." in norm or "\n." in norm:
+        spans.extend(m.span(1) for m in _SPLIT_BEFORE_POINT.finditer(norm))
         spans.sort()
     if "\n" in norm:
         for m in _WRAP.finditer(norm):

@@ -392,7 +392,11 @@ def _read_tail(
             if found_implied[1] and bound == "eq":
                 bound = found_implied[1]
             implied = True
-    elif bare and not (prefix_bound or level) and not _bare_figure(norm, start, end, pos, unit[0]):
+    elif (
+        bare
+        and not (prefix_bound or level or approx)  # (百余家, 千余人: about that many)
+        and not _bare_figure(norm, start, end, pos, unit[0])
+    ):
         return None
     elif bare and _alone_on_its_line(norm, start, pos):
         return None  # 亿元 alone on a line: a table's unit cell (| 地区生产总值 | 亿元 | 295.4 |)

@@ -1003,6 +1003,12 @@ SET_13_CASES = [
     # 签约 is a word, not 签 before 约 (about)
     Case("此次签约的8个项目包括大寺峪项目等。", "8个", metric_text="此次签约"),
     Case("全年实现地区生产总值约500亿元。", "约500亿元", metric_text="地区生产总值"),
+    # a number wrapped before its decimal point reads whole (was 1 percent)
+    Case("规模以上工业增加值增长1\n.5%。", "1\n.5%", 1.5, "percent"),
+    Case("固定资产投资207亿元,是2011年的2 .7倍。", "2 .7倍", 2.7, "ratio"),
+    # a magnitude and 余 before a counted unit: about that many
+    Case("景区推出特色商品百余种。", "百余种", 100, "item", "approx"),
+    Case("引进企业千余家。", "千余家", 1000, "item", "approx"),
 ]  # fmt: skip
 
 

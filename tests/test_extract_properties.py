@@ -207,6 +207,8 @@ def test_hostile_input_costs_linear_time() -> None:
         "from-to lists": "分别由1亿元、2亿元增加到",
         "forecast verbs": "预计将达到5亿元,",
         "stretch targets": "增长5%,力争6%,",
+        "spaces before points": "1 .",
+        "magnitudes about": "百余",
     }
     for name, unit in hostile.items():
         small = unit * (25_000 // len(unit))
