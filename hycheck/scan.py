@@ -84,6 +84,8 @@ NUMBER_GRAMMAR = (
     "(?P<idiom>" + "|".join(map(re.escape, _IDIOMS)) + ")"
     f"|(?P<ar>{_ARABIC_NUMBER})"
     "|(?P<pct>百分之)"
+    # 三分之一, 十分之一: a fraction, as a percent
+    f"|(?P<frac>[{_CN_DIGITS}]分之)"
     # a run of Chinese numerals is a candidate only with a magnitude in it (两万, 五百亿),
     # before 成/倍/个 (五成) or before 余 (十余亿, 十余家): 一 alone is everywhere
     # (一年来, 进一步).  The look-behind starts a
@@ -204,6 +206,8 @@ def _read(norm: str, kind: str, start: int, end: int) -> Quantity | None:
         return _read_tail(norm, kind, start, end, mantissa, exp, bare=False)
     if kind == "pct":
         return _read_percent_words(norm, start, end)
+    if kind == "frac":
+        return _read_fraction(norm, start, end)
     text = norm[start:end]
     # 十余亿元, 二十多万人; 十余家企业, 三十多个国家 (a counted unit, not 十余年)
     approx = norm[end : end + 1] in lx.APPROX_INFIXES and (
@@ -617,6 +621,22 @@ def _read_idiom(norm: str, word: str, start: int, end: int) -> Quantity | None:
         suffix = next(w for w in _SUFFIXES if norm.startswith(w, end))
         bound, end = lx.BOUND_SUFFIXES[suffix], end + len(suffix)
     return Quantity(start, end, start, float(value), unit, bound, idiom=True)
+
+
+def _read_fraction(norm: str, start: int, end: int) -> Quantity | None:
+    """三分之一, 超过三分之二, 四分之一以上 → percent (33.3…, 66.6…), with its bounds."""
+    m = _CN_RUN.match(norm, end)
+    denominator = parse_cn_int(norm[start : end - 2])
+    numerator = parse_cn_int(m.group()) if m is not None else None
+    if m is None or not denominator or not numerator or numerator >= denominator:
+        return None
+    stop = m.end()
+    surface_start, bound = _bound_prefix(norm, start)
+    suffix = next((w for w in _SUFFIXES if norm.startswith(w, stop)), "")
+    if suffix:
+        bound, stop = bound or lx.BOUND_SUFFIXES[suffix], stop + len(suffix)
+    value = numerator / denominator * 100
+    return Quantity(surface_start, stop, start, value, "percent", bound or "eq")
 
 
 def _read_percent_words(norm: str, start: int, end: int) -> Quantity | None:

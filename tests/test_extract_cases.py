@@ -317,6 +317,7 @@ REAL_PAGE_CASES = [
 ]  # fmt: skip
 
 REAL_PAGE_NON_FIGURES = [
+    NoFigure("这项工作十分之重要。", "十分之"),
     NoFigure("单位GDP能耗按万元GDP计算", "万元"),
     NoFigure("三次产业结构由2019年的4.6:45.7:49.7调整为5.1:42.5:52.4", "4.6"),
     NoFigure("在2018年度全省县域经济考核中,跃居一类县市区第四名", "第四名"),
@@ -1009,6 +1010,10 @@ SET_13_CASES = [
     # a magnitude and 余 before a counted unit: about that many
     Case("景区推出特色商品百余种。", "百余种", 100, "item", "approx"),
     Case("引进企业千余家。", "千余家", 1000, "item", "approx"),
+    # fractions are percents, with their bounds
+    Case("民营经济占全县经济总量的三分之一。", "三分之一", 100 / 3, "percent", "eq"),
+    Case("客源以苏沪浙地区为主,占到游客总人数三分之二以上。", "三分之二以上", 200 / 3, "percent",
+         "ge"),
 ]  # fmt: skip
 
 
