@@ -286,7 +286,11 @@ TIME_ITEM: Final = r"前?[一二三四1-4]季度|[上下]半年|全年|前?\d{1,
 """Items before 分别 that qualify the last one's name (城镇、农村居民人均可支配收入分别增长…,
 一季度、上半年和前三季度地区生产总值分别增长…): the rates are all of that name."""
 
+FRACTION_NOT_AFTER: Final = ("个世纪", "世纪", "个")
+"""四分之一个世纪: a fraction of a time or a count, no share."""
+
 ALL_OF: Final = ("各", "所有", "全部")
+SCENIC_NARROWING: Final = ("景区", "景点")
 """各景点共接待游客: all the spots, the whole (not a spot's part)."""
 
 NOT_A_SPAN_BEFORE: Final = ("提前", "提早", "连续", "第", "连续第")
@@ -341,7 +345,7 @@ PHRASE_TAIL_WORDS: Final = (
     "再", "在", "控制在", "保持在",
 )  # fmt: skip
 """Words between a metric's noun phrase and its number (地区生产总值 | 达到948亿元)."""
-TAIL_WORD_KEPT_AFTER: Final = {"约": "签合预节制集公", "达": "到", "为": "作行认"}
+TAIL_WORD_KEPT_AFTER: Final = {"约": "签合预节集公", "达": "到", "为": "作认"}
 """A tail word that ends a word with the character before it stays (此次签约, 作为)."""
 
 FROM_WORDS: Final = ("由", "从")

@@ -104,20 +104,26 @@ def is_part(left: str, named: tuple[int, int, str], q: Quantity, growth: bool) -
     before = _SELF_WORDS.sub("", before)  # 全乡GDP达2.92亿元: 乡 narrows nothing there
     if any(cue in gap for cue in lx.SHARE_CUES) or before.endswith(("占", "占全")):
         return True
-    if any(word in before for word in lx.NARROWING_BEFORE) and any(
-        (at := before.find(word)) >= 0 and not before.endswith(lx.ALL_OF, 0, at)
-        for word in lx.NARROWING_BEFORE
-    ):
-        return True  # (全县各景点共接待游客: all of them, the whole)
+    narrowing = [word for word in lx.NARROWING_BEFORE if word in before]
     spot = _SPOT.search(before)
-    if spot is not None and not before.endswith(lx.ALL_OF, 0, spot.start()):
-        return True  # 五凤古镇接待游客: a spot's visitors (not 古城区, a place; not 各景点)
+    # 全县各A级景区共接待游客, 所有景区: all the spots, the whole (scenic words only: 所有乡镇
+    # 地区生产总值均超过10亿元 is each township's)
+    all_spots = (narrowing or spot is not None) and any(
+        word in left[max(0, named[0] - _ALL_REACH) : named[0]] for word in lx.ALL_OF
+    )
+    if narrowing and not (all_spots and all(word in lx.SCENIC_NARROWING for word in narrowing)):
+        return True
+    if spot is not None and not all_spots:
+        return True  # 五凤古镇接待游客: a spot's visitors (not 古城区, a place)
     if not growth and q.unit in ("percent", "permille"):
         return True  # a level written as a percent after a metric name is a rate or share
     if "的" in gap:
         gap = YEARS_OF.sub("", gap)  # 生产总值从2010年的671.1亿元: 的 of a year, no qualifier
     return any(word in gap for word in _QUALIFIED_NOUNS)
 
+
+_ALL_REACH = 10
+"""How far before a metric name 各/所有 may stand to make its scenic words all of them."""
 
 YEARS_OF = re.compile(r"(?:19|20)\d\d年(?:底|末)?的?")
 """A year that says of when a value is (从2010年的671.1亿元): no word of its name."""

@@ -85,7 +85,7 @@ NUMBER_GRAMMAR = (
     f"|(?P<ar>{_ARABIC_NUMBER})"
     "|(?P<pct>百分之)"
     # 三分之一, 十分之一: a fraction, as a percent
-    f"|(?P<frac>[{_CN_DIGITS}]分之)"
+    f"|(?P<frac>(?<![{_CN_DIGITS}])[{_CN_DIGITS}]{{1,3}}分之)"
     # a run of Chinese numerals is a candidate only with a magnitude in it (两万, 五百亿),
     # before 成/倍/个 (五成) or before 余 (十余亿, 十余家): 一 alone is everywhere
     # (一年来, 进一步).  The look-behind starts a
@@ -630,6 +630,8 @@ def _read_fraction(norm: str, start: int, end: int) -> Quantity | None:
     numerator = parse_cn_int(m.group()) if m is not None else None
     if m is None or not denominator or not numerator or numerator >= denominator:
         return None
+    if norm.startswith(lx.FRACTION_NOT_AFTER, m.end()):
+        return None  # 四分之一个世纪: a time, not a share
     stop = m.end()
     surface_start, bound = _bound_prefix(norm, start)
     suffix = next((w for w in _SUFFIXES if norm.startswith(w, stop)), "")

@@ -683,7 +683,7 @@ class Timeline:
                     "",
                 )
                 here = stated or year
-                if period == "{y}" and not stated and (topic := self._year_before(s_start)):
+                if period == "{y}" and not stated and (topic := self._topic_year(s_start)):
                     here = topic  # 刚刚过去的2016年,是…的一年。全年预计实现…: that year
                 if not here and period.endswith("-{y}") and self.review_year is not None:
                     here = str(self.review_year)  # 2012年换届以来 in news of a report
@@ -697,22 +697,28 @@ class Timeline:
             return planned  # 对2012年各项工作做出了全面部署。主要预期目标是:…
         return fallback or "unknown"
 
-    def _year_before(self, sentence_start: int) -> str:
-        """The year the sentence before ``sentence_start`` is about, in the same paragraph
-        (刚刚过去的2016年,是…的一年。全年…): its last year named, not as a base or a name."""
-        if sentence_start <= 0:
+    def _topic_year(self, sentence_start: int) -> str:
+        """The year the sentence before ``sentence_start``, in the same paragraph, is about
+        (刚刚过去的2016年,是…的一年。全年…): in a text whose year no title or bulletin gives,
+        the reviewed year if the text is dated, else the year named; "" otherwise."""
+        if sentence_start <= 0 or self.is_bulletin or self.title_period:
             return ""
+        now = self._now
+        dated = now is not None
+        if now is not None and (self.review_year is None or self.review_year == now.year):
+            return ""
+        text = self.text
         before = self._sentence_start(sentence_start - 1)
-        if (
-            self.text.find(
-                "\n", _words_from(self.text, before), _words_from(self.text, sentence_start)
-            )
-            >= 0
-        ):
+        own = _words_from(text, sentence_start)
+        if text.find("\n", max(_words_from(text, before), own - _TOPIC_REACH), own) >= 0:
             return ""  # (a paragraph break between the two)
+        reviewed = str(self.review_year)
         for mention in self._recent(sentence_start, before):
             if not (mention.is_base or mention.is_name) and mention.period.isdigit():
-                return mention.period
+                if text.startswith(lx.DEADLINE_AFTER, mention.end):
+                    return ""  # (确保2020年前实现全面小康: a deadline)
+                # a dated text's year is the reviewed one; an undated one has no other
+                return "" if dated and mention.period != reviewed else mention.period
         return ""
 
     def _planned_before(self, sentence_start: int) -> str:
@@ -834,6 +840,8 @@ def _words_from(text: str, start: int) -> int:
 
 
 _LEAD_REACH = 64
+_TOPIC_REACH = 600
+"""How far back in the sentence before a paragraph break is looked for: bounded, linear."""
 
 
 def _holidays(names: Iterable[str]) -> re.Pattern[str]:

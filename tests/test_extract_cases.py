@@ -318,6 +318,7 @@ REAL_PAGE_CASES = [
 
 REAL_PAGE_NON_FIGURES = [
     NoFigure("这项工作十分之重要。", "十分之"),
+    NoFigure("改革开放四分之一个世纪以来。", "四分之一"),
     NoFigure("单位GDP能耗按万元GDP计算", "万元"),
     NoFigure("三次产业结构由2019年的4.6:45.7:49.7调整为5.1:42.5:52.4", "4.6"),
     NoFigure("在2018年度全省县域经济考核中,跃居一类县市区第四名", "第四名"),
@@ -1014,6 +1015,19 @@ SET_13_CASES = [
     Case("民营经济占全县经济总量的三分之一。", "三分之一", 100 / 3, "percent", "eq"),
     Case("客源以苏沪浙地区为主,占到游客总人数三分之二以上。", "三分之二以上", 200 / 3, "percent",
          "ge"),
+    # (a fourth reading) a bulletin's or a titled text's 全年 keeps its own year
+    Case("全县共有国家A级景区5个,其中2019年新增1个。全年接待游客120万人次。", "120万人次",
+         period="2020", title="2020年某县国民经济和社会发展统计公报", listed=date(2021, 3, 10)),
+    Case("该县始建于1958年。全年接待游客120万人次。", "120万人次", period="2020",
+         title="2020年某县国民经济和社会发展统计公报", listed=date(2021, 3, 10)),
+    # all the spots, wherever 各 stands before them; not all the townships
+    Case("全县各A级景区共接待游客40.1万人次。", "40.1万人次", metric="tourists"),
+    Case("全县所有乡镇地区生产总值均超过10亿元。", "超过10亿元", metric="other"),
+    # fractions of two-character denominators; a fraction of a time is none
+    Case("占全省十三分之一。", "十三分之一", 100 / 13, "percent"),
+    Case("二十分之一的企业亏损。", "二十分之一", 5, "percent"),
+    # 执行为, 编制约: 为 and 约 are no part of these words
+    Case("全县一般公共预算支出执行为32亿元。", "32亿元", metric_text="全县一般公共预算支出执行"),
 ]  # fmt: skip
 
 
