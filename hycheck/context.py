@@ -611,13 +611,11 @@ class _Reader:
         if (
             self._completions
             and kind is not Kind.TARGET
-            and cues.any("on_completion", window, q.start)
             and (cue := self._on_completion(window, q.start)) >= 0
         ):
             # 待7个新签项目达产后,预计年总产值将达300亿元,新增就业岗位3万个: what they will
-            # yield, no time stated unless the cue's clause names one (到2020年项目全部建成
-            # 后; not 今年招商洽谈会上…,预计…达产后)
-            # (or a short clause before it: 到2020年,项目全部建成后)
+            # yield, no time stated unless the cue's clause, or a short one before it, names
+            # one (到2020年,项目全部建成后; not 今年招商洽谈会上…,预计…达产后)
             at = bisect_right(self.clauses, cue) - 1
             own, before = self.clauses[at], self.clauses[max(0, at - 1)]
             start = before if own - before <= _TIME_CLAUSE else own
