@@ -173,6 +173,7 @@ _DENSE = (
     "from-to lists",
     "forecast verbs",
     "stretch targets",
+    "signed project lines",
 )
 
 
